@@ -1,0 +1,4 @@
+//! One module per subcommand group. Each `run` returns the process exit code.
+
+pub mod format;
+pub mod index;

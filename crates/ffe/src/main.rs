@@ -1,0 +1,39 @@
+//! `ffe`: one binary that serves the platform and works as a command-line tool.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod commands;
+
+#[derive(Parser)]
+#[command(
+    name = "ffe",
+    version,
+    about = "浙江省“未来工厂”评价平台 / Zhejiang Future Factory evaluation platform"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 评价指数：校验、导出、查看 / The index: check, export, show
+    #[command(subcommand)]
+    Index(commands::index::IndexCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Index(cmd) => commands::index::run(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("错误 / error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
