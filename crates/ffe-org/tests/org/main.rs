@@ -1,0 +1,5 @@
+//! Integration tests of ffe-org's public API, one binary with a module per concept.
+
+mod credit_code;
+mod industry_type;
+mod regions;
