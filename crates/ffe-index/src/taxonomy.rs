@@ -84,7 +84,7 @@ fn check_class(raw: RawClass, path: &[&str], line: usize, out: &mut Collector) -
             ProblemKind::Empty { field: "name" },
         );
     }
-    if here.len() > 3 && !raw.children.is_empty() {
+    if here.len() > 3 {
         out.push(Some(line), Some(&label), ProblemKind::TooDeep);
     }
     let children: Vec<Class> = raw

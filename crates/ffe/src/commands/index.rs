@@ -7,7 +7,8 @@ use anyhow::Context;
 use clap::Subcommand;
 use ffe_index::{Edition, Node, NodeBody, Problems, Taxonomy, shipped};
 
-use super::format::{Format, print_json};
+use super::format::{Format, emit, print_json};
+use crate::line;
 
 #[derive(Subcommand)]
 pub enum IndexCommand {
@@ -47,8 +48,12 @@ pub fn run(cmd: IndexCommand) -> anyhow::Result<ExitCode> {
             let edition = load(file)?;
             match format {
                 Format::Json => print_json(&ffe_index::to_json_tree(&edition))?,
-                Format::Toml => print!("{}", ffe_index::to_toml(&edition)?),
-                Format::Text => print_tree(&edition.categories, 0),
+                Format::Toml => emit(&ffe_index::to_toml(&edition)?)?,
+                Format::Text => {
+                    let mut out = String::new();
+                    render_tree(&mut out, &edition.categories, 0);
+                    emit(&out)?;
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -58,17 +63,19 @@ pub fn run(cmd: IndexCommand) -> anyhow::Result<ExitCode> {
                 eprintln!("没有编码为“{code}”的节点 / no node with code {code:?}");
                 return Ok(ExitCode::from(1));
             };
+            let mut out = String::new();
             for ancestor in edition.ancestors(&node.code) {
-                println!("{} {}", ancestor.code, ancestor.label(40));
+                line!(out, "{} {}", ancestor.code, ancestor.label(40));
             }
-            print_tree(std::slice::from_ref(node), 0);
+            render_tree(&mut out, std::slice::from_ref(node), 0);
+            emit(&out)?;
             Ok(ExitCode::SUCCESS)
         }
         IndexCommand::Taxonomy { format, file } => {
             let taxonomy = load_taxonomy(file)?;
             match format {
                 Format::Json | Format::Toml => print_json(&taxonomy.to_json())?,
-                Format::Text => print_taxonomy(&taxonomy),
+                Format::Text => emit(&render_taxonomy(&taxonomy))?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -81,8 +88,8 @@ fn check(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
             let edition = ffe_index::load_edition(shipped::EDITION).map(|e| summary(&e));
             let taxonomy =
                 ffe_index::load_taxonomy(shipped::TAXONOMY).map(|t| taxonomy_summary(&t));
-            let worst = report("内置指数 / shipped edition", edition)
-                .max(report("内置分类 / shipped taxonomy", taxonomy));
+            let worst = report("内置指数 / shipped edition", edition)?
+                .max(report("内置分类 / shipped taxonomy", taxonomy)?);
             return Ok(ExitCode::from(worst));
         }
         Some(path) => {
@@ -98,27 +105,26 @@ fn check(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    Ok(ExitCode::from(report(&name, result)))
+    Ok(ExitCode::from(report(&name, result)?))
 }
 
-fn report(name: &str, result: Result<String, Problems>) -> u8 {
-    match result {
+fn report(name: &str, result: Result<String, Problems>) -> anyhow::Result<u8> {
+    let mut out = String::new();
+    let code = match result {
         Ok(summary) => {
-            println!("{name}: 校验通过 / valid — {summary}");
+            line!(out, "{name}: 校验通过 / valid — {summary}");
             0
         }
         Err(problems) => {
-            println!(
-                "{name}: 发现 {} 个问题 / {} problem(s)",
-                problems.len(),
-                problems.len()
-            );
+            line!(out, "{name}: 发现 {} 个问题 / {} problem(s)", problems.len(), problems.len());
             for problem in problems.iter() {
-                println!("  {problem}");
+                line!(out, "  {problem}");
             }
             1
         }
-    }
+    };
+    emit(&out)?;
+    Ok(code)
 }
 
 fn summary(edition: &Edition) -> String {
@@ -168,16 +174,16 @@ fn load_taxonomy(file: Option<PathBuf>) -> anyhow::Result<Taxonomy> {
     ffe_index::load_taxonomy(&text).map_err(|p| anyhow::anyhow!("分类文件有误：\n{p}"))
 }
 
-fn print_tree(nodes: &[Node], depth: usize) {
+fn render_tree(out: &mut String, nodes: &[Node], depth: usize) {
     for node in nodes {
         let pad = "  ".repeat(depth);
         match &node.body {
-            NodeBody::Category { title } => println!("{pad}{} {title}", node.code),
+            NodeBody::Category { title } => line!(out, "{pad}{} {title}", node.code),
             NodeBody::Indicator { title, definition }
             | NodeBody::Subindicator { title, definition } => {
-                println!("{pad}{} {title}（{}）", node.code, node.level().label_zh());
+                line!(out, "{pad}{} {title}（{}）", node.code, node.level().label_zh());
                 if let Some(def) = definition {
-                    println!("{pad}  定义：{def}");
+                    line!(out, "{pad}  定义：{def}");
                 }
             }
             NodeBody::Item {
@@ -185,17 +191,17 @@ fn print_tree(nodes: &[Node], depth: usize) {
                 applies_to,
                 evidence_ref,
             } => {
-                println!("{pad}{}) {text}", node.code.last());
+                line!(out, "{pad}{}) {text}", node.code.last());
                 if let Some(a) = applies_to {
-                    println!("{pad}  〔{}〕", a.label_zh());
+                    line!(out, "{pad}  〔{}〕", a.label_zh());
                 }
                 if let Some(r) = evidence_ref {
-                    println!("{pad}  举证：与 {r} 合并");
+                    line!(out, "{pad}  举证：与 {r} 合并");
                 }
             }
             NodeBody::Element { text, answer } => {
-                println!("{pad}{}) {text}", node.code.last());
-                println!("{pad}   〔{}{}〕", answer.kind_zh(), answer_detail(answer));
+                line!(out, "{pad}{}) {text}", node.code.last());
+                line!(out, "{pad}   〔{}{}〕", answer.kind_zh(), answer_detail(answer));
             }
         }
         for e in &node.evidence {
@@ -207,12 +213,12 @@ fn print_tree(nodes: &[Node], depth: usize) {
                 .words
                 .map(|w| format!("（{}）", w.describe_zh()))
                 .unwrap_or_default();
-            println!("{pad}  举证：{marker}{}{words}", e.text);
+            line!(out, "{pad}  举证：{marker}{}{words}", e.text);
         }
         for c in &node.corrections {
-            println!("{pad}  勘误：{c}");
+            line!(out, "{pad}  勘误：{c}");
         }
-        print_tree(&node.children, depth + 1);
+        render_tree(out, &node.children, depth + 1);
     }
 }
 
@@ -261,15 +267,17 @@ fn answer_detail(answer: &ffe_index::Answer) -> String {
     }
 }
 
-fn print_taxonomy(taxonomy: &Taxonomy) {
-    println!("{}", taxonomy.meta.title);
-    fn walk(class: &ffe_index::Class, depth: usize) {
-        println!("{}{}", "  ".repeat(depth), class.name);
+fn render_taxonomy(taxonomy: &Taxonomy) -> String {
+    fn walk(out: &mut String, class: &ffe_index::Class, depth: usize) {
+        line!(out, "{}{}", "  ".repeat(depth), class.name);
         for child in &class.children {
-            walk(child, depth + 1);
+            walk(out, child, depth + 1);
         }
     }
+    let mut out = String::new();
+    line!(out, "{}", taxonomy.meta.title);
     for class in &taxonomy.classes {
-        walk(class, 1);
+        walk(&mut out, class, 1);
     }
+    out
 }
