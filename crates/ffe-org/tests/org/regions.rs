@@ -226,3 +226,17 @@ fn a_city_without_counties_is_a_problem() {
         }]
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn county_lookup_finds_exactly_the_listed_codes(code in "33[0-9]{4}") {
+        let regions = shipped();
+        let listed = regions.cities.iter().flat_map(|c| &c.counties).any(|c| c.code == code);
+        let found = regions.county(&code);
+        proptest::prop_assert_eq!(found.is_some(), listed);
+        if let Some(place) = found {
+            proptest::prop_assert_eq!(&place.county.code[..4], &place.city.code[..4]);
+            proptest::prop_assert_eq!(regions.place(&place.city.code, &code), Ok(place));
+        }
+    }
+}
