@@ -39,7 +39,9 @@ fn refused_with(extra: &str, line_hint: Option<usize>, matches: impl Fn(&Problem
     assert!(found.any(&matches), "unexpected problems:\n{found}");
     if let Some(line) = line_hint {
         assert!(
-            found.iter().any(|p| matches(&p.kind) && p.line == Some(line)),
+            found
+                .iter()
+                .any(|p| matches(&p.kind) && p.line == Some(line)),
             "expected the problem on line {line}:\n{found}"
         );
     }
@@ -85,9 +87,11 @@ fn element_outside_an_item() {
 
 #[test]
 fn code_in_the_wrong_table() {
-    refused_with("\n[[item]]\ncode = \"1.1.a.3\"\ntext = \"x\"\n", None, |k| {
-        matches!(k, ProblemKind::WrongTable { table: "item", .. })
-    });
+    refused_with(
+        "\n[[item]]\ncode = \"1.1.a.3\"\ntext = \"x\"\n",
+        None,
+        |k| matches!(k, ProblemKind::WrongTable { table: "item", .. }),
+    );
 }
 
 #[test]
@@ -158,9 +162,11 @@ fn numbering_gap() {
 
 #[test]
 fn item_without_elements() {
-    refused_with("\n[[item]]\ncode = \"1.1.b\"\ntext = \"空\"\n", Some(base_lines() + 2), |k| {
-        matches!(k, ProblemKind::Childless { .. })
-    });
+    refused_with(
+        "\n[[item]]\ncode = \"1.1.b\"\ntext = \"空\"\n",
+        Some(base_lines() + 2),
+        |k| matches!(k, ProblemKind::Childless { .. }),
+    );
 }
 
 #[test]
@@ -192,10 +198,15 @@ fn points_over_their_cap() {
 
 #[test]
 fn unknown_field_and_syntax_errors_are_located() {
-    let found = load_edition(&format!("{HEADER}{BASE}\n[[element]]\ncode = \"1.1.a.3\"\ntexte = \"typo\"\n"))
-        .expect_err("unknown field");
+    let found = load_edition(&format!(
+        "{HEADER}{BASE}\n[[element]]\ncode = \"1.1.a.3\"\ntexte = \"typo\"\n"
+    ))
+    .expect_err("unknown field");
     let first = found.iter().next().expect("one problem");
-    assert!(matches!(&first.kind, ProblemKind::Syntax(m) if m.contains("texte")), "{found}");
+    assert!(
+        matches!(&first.kind, ProblemKind::Syntax(m) if m.contains("texte")),
+        "{found}"
+    );
     assert!(first.line.is_some());
 
     let found = load_edition("[edition]\nid = \"x\"\ntitle = \"未闭合\n").expect_err("syntax");
@@ -206,8 +217,10 @@ fn unknown_field_and_syntax_errors_are_located() {
 fn missing_header_and_bad_id() {
     let found = load_edition(BASE).expect_err("no header");
     assert!(found.any(|k| matches!(k, ProblemKind::MissingHeader)));
-    let found =
-        load_edition(&format!("[edition]\nid = \"Bad Id\"\ntitle = \"x\"\n{BASE}")).expect_err("bad id");
+    let found = load_edition(&format!(
+        "[edition]\nid = \"Bad Id\"\ntitle = \"x\"\n{BASE}"
+    ))
+    .expect_err("bad id");
     assert!(found.any(|k| matches!(k, ProblemKind::BadId(_))));
 }
 

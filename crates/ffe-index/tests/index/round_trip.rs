@@ -18,10 +18,17 @@ fn json_export_holds_every_item_and_element_with_kinds() {
     let json = to_json_tree(edition);
     let mut items = 0;
     let mut elements = 0;
-    let mut stack: Vec<&serde_json::Value> = json["children"].as_array().expect("categories").iter().collect();
+    let mut stack: Vec<&serde_json::Value> = json["children"]
+        .as_array()
+        .expect("categories")
+        .iter()
+        .collect();
     while let Some(node) = stack.pop() {
         assert!(node["code"].is_string());
-        assert!(node["title"].is_string() || node["text"].is_string(), "{node}");
+        assert!(
+            node["title"].is_string() || node["text"].is_string(),
+            "{node}"
+        );
         match node["kind"].as_str().expect("kind") {
             "item" => {
                 items += 1;

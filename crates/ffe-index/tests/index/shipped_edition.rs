@@ -1,6 +1,6 @@
 //! The shipped edition, checked against a table written from our own reading of the seed document.
 
-use ffe_index::{Answer, Applicability, Level, LedgerMetric, Marker, NodeBody, shipped};
+use ffe_index::{Answer, Applicability, LedgerMetric, Level, Marker, NodeBody, shipped};
 
 fn edition() -> &'static ffe_index::Edition {
     shipped::edition().expect("the shipped edition is valid")
@@ -18,16 +18,37 @@ fn has_every_level_in_the_expected_numbers() {
 
 /// Items under each indicator or sub-indicator, counted in the seed (a), b), c) …).
 const ITEMS: &[(&str, usize)] = &[
-    ("1.1", 4), ("1.2", 4), ("1.3", 5),
-    ("2.1.1", 5), ("2.1.2", 4), ("2.1.3", 2),
-    ("2.2.1", 2), ("2.2.2", 4), ("2.2.3", 2),
-    ("2.3.1", 3), ("2.3.2", 3), ("2.3.3", 3), ("2.3.4", 3),
-    ("3.1.1", 4), ("3.1.2", 3), ("3.1.3", 2),
-    ("3.2.1", 4), ("3.2.2", 4), ("3.2.3", 6), ("3.2.4", 5), ("3.2.5", 4),
-    ("3.3.1", 4), ("3.3.2", 2), ("3.3.3", 2),
-    ("3.4.1", 3), ("3.4.2", 3), ("3.4.3", 2), ("3.4.4", 3),
+    ("1.1", 4),
+    ("1.2", 4),
+    ("1.3", 5),
+    ("2.1.1", 5),
+    ("2.1.2", 4),
+    ("2.1.3", 2),
+    ("2.2.1", 2),
+    ("2.2.2", 4),
+    ("2.2.3", 2),
+    ("2.3.1", 3),
+    ("2.3.2", 3),
+    ("2.3.3", 3),
+    ("2.3.4", 3),
+    ("3.1.1", 4),
+    ("3.1.2", 3),
+    ("3.1.3", 2),
+    ("3.2.1", 4),
+    ("3.2.2", 4),
+    ("3.2.3", 6),
+    ("3.2.4", 5),
+    ("3.2.5", 4),
+    ("3.3.1", 4),
+    ("3.3.2", 2),
+    ("3.3.3", 2),
+    ("3.4.1", 3),
+    ("3.4.2", 3),
+    ("3.4.3", 2),
+    ("3.4.4", 3),
     ("3.5", 4),
-    ("4.1", 1), ("4.2", 1),
+    ("4.1", 1),
+    ("4.2", 1),
 ];
 
 #[test]
@@ -35,7 +56,11 @@ fn items_per_indicator_match_the_seed() {
     let e = edition();
     for (code, items) in ITEMS {
         let node = e.get(code).unwrap_or_else(|| panic!("{code} missing"));
-        let found = node.children.iter().filter(|c| c.level() == Level::Item).count();
+        let found = node
+            .children
+            .iter()
+            .filter(|c| c.level() == Level::Item)
+            .count();
         assert_eq!(found, *items, "items under {code}");
     }
     let listed: usize = ITEMS.iter().map(|(_, n)| n).sum();
@@ -44,9 +69,20 @@ fn items_per_indicator_match_the_seed() {
 
 /// Elements (1), 2), 3) …) of chosen items.
 const ELEMENTS: &[(&str, usize)] = &[
-    ("1.1.b", 2), ("1.2.c", 4), ("1.3.d", 3), ("2.1.1.a", 4), ("2.1.1.d", 5), ("2.1.2.d", 4),
-    ("2.3.4.a", 1), ("2.3.4.b", 3), ("3.1.1.a", 3), ("3.3.1.a", 4), ("3.3.1.c", 3),
-    ("3.3.3.a", 5), ("3.5.a", 1), ("4.2.a", 1),
+    ("1.1.b", 2),
+    ("1.2.c", 4),
+    ("1.3.d", 3),
+    ("2.1.1.a", 4),
+    ("2.1.1.d", 5),
+    ("2.1.2.d", 4),
+    ("2.3.4.a", 1),
+    ("2.3.4.b", 3),
+    ("3.1.1.a", 3),
+    ("3.3.1.a", 4),
+    ("3.3.1.c", 3),
+    ("3.3.3.a", 5),
+    ("3.5.a", 1),
+    ("4.2.a", 1),
 ];
 
 #[test]
@@ -103,14 +139,27 @@ fn options_allow_any_subset() {
 fn ratios_and_quantities_name_their_ledger_metric() {
     assert!(matches!(
         answer("1.3.e.1"),
-        Answer::Ratio { ledger_metric: Some(LedgerMetric::NetworkingRatePct), .. }
+        Answer::Ratio {
+            ledger_metric: Some(LedgerMetric::NetworkingRatePct),
+            ..
+        }
     ));
-    for code in ["3.3.1.c.1", "3.3.1.c.2", "3.3.1.c.3", "2.1.1.d.3", "2.1.1.d.4", "1.2.d.2"] {
+    for code in [
+        "3.3.1.c.1",
+        "3.3.1.c.2",
+        "3.3.1.c.3",
+        "2.1.1.d.3",
+        "2.1.1.d.4",
+        "1.2.d.2",
+    ] {
         assert_eq!(answer(code).kind(), "ratio", "{code}");
     }
     assert!(matches!(
         answer("3.3.1.c.3"),
-        Answer::Ratio { ledger_metric: Some(LedgerMetric::DomesticUnitSharePct), .. }
+        Answer::Ratio {
+            ledger_metric: Some(LedgerMetric::DomesticUnitSharePct),
+            ..
+        }
     ));
     assert!(matches!(answer("1.1.b.1"), Answer::Quantity { unit, .. } if unit == "人"));
     assert!(matches!(
@@ -123,11 +172,19 @@ fn ratios_and_quantities_name_their_ledger_metric() {
 fn section_four_gives_points_as_the_seed_says() {
     assert_eq!(
         answer("4.1.a.1"),
-        &Answer::Points { max: 100, per: None, min_count: None }
+        &Answer::Points {
+            max: 100,
+            per: None,
+            min_count: None
+        }
     );
     assert_eq!(
         answer("4.2.a.1"),
-        &Answer::Points { max: 100, per: Some(20), min_count: Some(5) }
+        &Answer::Points {
+            max: 100,
+            per: Some(20),
+            min_count: Some(5)
+        }
     );
     let points = edition()
         .elements()
@@ -149,9 +206,16 @@ fn applicability_follows_the_notes() {
         ("2.3.1.c", Applicability::HighValueEquipment),
     ];
     for (code, applies) in expected {
-        assert_eq!(e.get(code).and_then(|n| n.applies_to()), Some(applies), "{code}");
+        assert_eq!(
+            e.get(code).and_then(|n| n.applies_to()),
+            Some(applies),
+            "{code}"
+        );
     }
-    assert_eq!(e.items().filter(|n| n.applies_to().is_some()).count(), expected.len());
+    assert_eq!(
+        e.items().filter(|n| n.applies_to().is_some()).count(),
+        expected.len()
+    );
 }
 
 #[test]
@@ -159,11 +223,20 @@ fn corrections_of_the_original_are_recorded() {
     let e = edition();
     for code in ["2.3.1", "2.3.4", "3.4.1", "3.4.4", "2.2.3", "3.5"] {
         let node = e.get(code).unwrap_or_else(|| panic!("{code} missing"));
-        assert!(!node.corrections.is_empty(), "{code} should say what it corrects");
+        assert!(
+            !node.corrections.is_empty(),
+            "{code} should say what it corrects"
+        );
     }
-    assert_eq!(e.get("2.3.1").and_then(|n| n.title()), Some("产品生命周期服务延伸"));
+    assert_eq!(
+        e.get("2.3.1").and_then(|n| n.title()),
+        Some("产品生命周期服务延伸")
+    );
     assert_eq!(e.get("3.4.1").and_then(|n| n.title()), Some("精益制造"));
-    assert!(e.get("3.5").is_some_and(|n| n.children.iter().all(|c| c.level() == Level::Item)));
+    assert!(
+        e.get("3.5")
+            .is_some_and(|n| n.children.iter().all(|c| c.level() == Level::Item))
+    );
 }
 
 #[test]
@@ -182,7 +255,10 @@ fn sub_indicators_carry_their_written_statement() {
     let ev = item.evidence.first().expect("2.1.1.a evidence");
     assert_eq!(ev.marker, Some(Marker::Star));
     assert_eq!(ev.words.and_then(|w| w.min), Some(300));
-    let capped = e.get("1.3.d").and_then(|n| n.evidence.first()).and_then(|ev| ev.words);
+    let capped = e
+        .get("1.3.d")
+        .and_then(|n| n.evidence.first())
+        .and_then(|ev| ev.words);
     assert_eq!(capped.and_then(|w| w.max), Some(500));
     assert_eq!(capped.and_then(|w| w.min), None);
 }
@@ -190,7 +266,17 @@ fn sub_indicators_carry_their_written_statement() {
 #[test]
 fn no_conversion_damage_survives() {
     let forbidden = [
-        " and ", "<p", "<b", "</", "零梭车", "辅送机", "目动化", "高密度存储梭板", "\t", "\n", "&nbsp;",
+        " and ",
+        "<p",
+        "<b",
+        "</",
+        "零梭车",
+        "辅送机",
+        "目动化",
+        "高密度存储梭板",
+        "\t",
+        "\n",
+        "&nbsp;",
     ];
     let mut texts: Vec<(String, String)> = Vec::new();
     for node in edition().nodes() {
@@ -200,7 +286,11 @@ fn no_conversion_damage_survives() {
         for ev in &node.evidence {
             texts.push((code.clone(), ev.text.clone()));
         }
-        if let NodeBody::Element { answer: Answer::Tier { levels: choices } | Answer::Options { options: choices }, .. } = &node.body {
+        if let NodeBody::Element {
+            answer: Answer::Tier { levels: choices } | Answer::Options { options: choices },
+            ..
+        } = &node.body
+        {
             texts.extend(choices.iter().map(|c| (code.clone(), c.clone())));
         }
     }
@@ -216,7 +306,9 @@ fn no_conversion_damage_survives() {
 #[test]
 fn every_item_has_evidence_or_says_where_it_is() {
     for item in edition().items() {
-        let NodeBody::Item { evidence_ref, .. } = &item.body else { unreachable!() };
+        let NodeBody::Item { evidence_ref, .. } = &item.body else {
+            unreachable!()
+        };
         assert!(
             !item.evidence.is_empty() || evidence_ref.is_some() || !item.corrections.is_empty(),
             "{} has no evidence, no reference and no note",

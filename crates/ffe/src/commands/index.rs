@@ -116,7 +116,12 @@ fn report(name: &str, result: Result<String, Problems>) -> anyhow::Result<u8> {
             0
         }
         Err(problems) => {
-            line!(out, "{name}: 发现 {} 个问题 / {} problem(s)", problems.len(), problems.len());
+            line!(
+                out,
+                "{name}: 发现 {} 个问题 / {} problem(s)",
+                problems.len(),
+                problems.len()
+            );
             for problem in problems.iter() {
                 line!(out, "  {problem}");
             }
@@ -181,7 +186,12 @@ fn render_tree(out: &mut String, nodes: &[Node], depth: usize) {
             NodeBody::Category { title } => line!(out, "{pad}{} {title}", node.code),
             NodeBody::Indicator { title, definition }
             | NodeBody::Subindicator { title, definition } => {
-                line!(out, "{pad}{} {title}（{}）", node.code, node.level().label_zh());
+                line!(
+                    out,
+                    "{pad}{} {title}（{}）",
+                    node.code,
+                    node.level().label_zh()
+                );
                 if let Some(def) = definition {
                     line!(out, "{pad}  定义：{def}");
                 }
@@ -201,7 +211,12 @@ fn render_tree(out: &mut String, nodes: &[Node], depth: usize) {
             }
             NodeBody::Element { text, answer } => {
                 line!(out, "{pad}{}) {text}", node.code.last());
-                line!(out, "{pad}   〔{}{}〕", answer.kind_zh(), answer_detail(answer));
+                line!(
+                    out,
+                    "{pad}   〔{}{}〕",
+                    answer.kind_zh(),
+                    answer_detail(answer)
+                );
             }
         }
         for e in &node.evidence {

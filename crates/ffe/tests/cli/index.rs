@@ -11,7 +11,10 @@ fn check_passes_on_the_shipped_files() {
     let text = stdout(&out);
     assert!(text.contains("101 项评价内容"), "{text}");
     assert!(text.contains("77 个末级分类"), "{text}");
-    for file in ["../../data/index/zj-ff-trial.toml", "../../data/taxonomy/zj-ff-trial-appendix1.toml"] {
+    for file in [
+        "../../data/index/zj-ff-trial.toml",
+        "../../data/taxonomy/zj-ff-trial-appendix1.toml",
+    ] {
         let out = ffe(&["index", "check", file]);
         assert!(out.status.success(), "{file}: {}", stdout(&out));
     }
@@ -30,8 +33,14 @@ fn check_lists_every_problem_and_exits_one() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains("2 个问题"), "{text}");
-    assert!(text.contains("第 20 行 [1.1.a.1]：分级（tier）至少需要两个等级"), "{text}");
-    assert!(text.contains("第 23 行 [1.1.b.1]：上级节点 1.1.b 不存在"), "{text}");
+    assert!(
+        text.contains("第 17 行 [1.1.a.1]：分级（tier）至少需要两个等级"),
+        "{text}"
+    );
+    assert!(
+        text.contains("第 22 行 [1.1.b.1]：上级节点 1.1.b 不存在"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -60,7 +69,10 @@ fn export_json_is_the_documented_tree() {
     let element = &item["children"][0];
     assert_eq!(element["code"], "3.5.a.1");
     assert_eq!(element["answer"]["kind"], "tier");
-    assert_eq!(element["answer"]["levels"].as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        element["answer"]["levels"].as_array().map(Vec::len),
+        Some(3)
+    );
 }
 
 #[test]
@@ -78,7 +90,10 @@ fn show_prints_a_readable_chinese_tree() {
     let out = ffe(&["index", "show", "3.2"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(text.starts_with("3 能力建设要求\n3.2 智能化生产（二级指标）"), "{text}");
+    assert!(
+        text.starts_with("3 能力建设要求\n3.2 智能化生产（二级指标）"),
+        "{text}"
+    );
     assert!(text.contains("3.2.1 计划调度（三级指标）"));
     assert!(text.contains("〔仅适用于离散型行业〕"));
     assert!(text.contains("1000-1500 字"));
@@ -93,7 +108,10 @@ fn taxonomy_as_json_and_text() {
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(json["children"][0]["name"], "整体解决方案");
-    assert_eq!(json["children"][0]["children"][0]["children"][0]["name"], "整体规划设计");
+    assert_eq!(
+        json["children"][0]["children"][0]["children"][0]["name"],
+        "整体规划设计"
+    );
     let text = stdout(&ffe(&["index", "taxonomy"]));
     assert!(text.contains("      自动化立体仓库"));
 }
