@@ -204,3 +204,26 @@ proptest! {
         let _ = CreditCode::parse(&input);
     }
 }
+
+#[test]
+fn demo_codes_in_the_docs_are_valid_and_in_the_place_they_claim() {
+    let docs = include_str!("../../../../docs/reference-data.md");
+    let regions = ffe_org::shipped::regions().unwrap();
+    let rows: Vec<(&str, &str)> = docs
+        .lines()
+        .filter_map(|line| line.strip_prefix("| 91"))
+        .filter_map(|rest| rest.split_once(" | "))
+        .collect();
+    assert_eq!(rows.len(), 6);
+    for (rest, office) in rows {
+        let code =
+            CreditCode::parse(&format!("91{rest}")).unwrap_or_else(|e| panic!("91{rest}: {e}"));
+        assert!(code.organisation_code().starts_with("FFE"));
+        let place = regions.county(code.division_code()).unwrap();
+        let county = place.county.name.as_str();
+        assert_eq!(
+            office.trim_end_matches(" |"),
+            format!("{}{}", place.city.name, county)
+        );
+    }
+}
