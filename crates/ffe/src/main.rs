@@ -22,12 +22,16 @@ enum Command {
     /// 评价指数：校验、导出、查看 / The index: check, export, show
     #[command(subcommand)]
     Index(commands::index::IndexCommand),
+    /// 设备台账（附录 2）：模板、导入、导出 / The equipment ledger: template, import, export
+    #[command(subcommand)]
+    Ledger(commands::ledger::LedgerCommand),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Index(cmd) => commands::index::run(cmd),
+        Command::Ledger(cmd) => commands::ledger::run(cmd),
     };
     match result {
         Ok(code) => code,
