@@ -170,27 +170,37 @@ impl Rule {
                 if self.fraction(input) >= 1.0 {
                     return None;
                 }
-                let mut list = match input {
+                let list = match input {
                     Input::Scenarios(list) => list.clone(),
                     _ => Vec::new(),
                 };
-                let short = min_count.is_some_and(|n| list.len() < n);
-                let lowest = list
+                // Two kinds of step: show one more scenario at full marks, or bring the weakest
+                // scenario shown up to full marks. Take whichever earns more; on a tie, improve
+                // what is already shown.
+                let mut added = list.clone();
+                added.push(*per);
+                let added = Input::Scenarios(added);
+                let raised = list
                     .iter()
                     .enumerate()
                     .filter(|(_, p)| **p < *per)
                     .min_by(|a, b| a.1.total_cmp(b.1))
-                    .map(|(i, _)| i);
-                match lowest {
-                    // Below the minimum under a "zero" rule, only another scenario earns anything.
-                    Some(i) if !(short && *under_min_count == UnderMinCount::Zero) => {
-                        if let Some(p) = list.get_mut(i) {
+                    .map(|(i, _)| {
+                        let mut raised = list.clone();
+                        if let Some(p) = raised.get_mut(i) {
                             *p = *per;
                         }
+                        Input::Scenarios(raised)
+                    });
+                // Below the minimum under a "zero" rule, only another scenario leads anywhere.
+                let short = min_count.is_some_and(|n| list.len() < n)
+                    && *under_min_count == UnderMinCount::Zero;
+                match raised {
+                    Some(raised) if !short && self.fraction(&raised) >= self.fraction(&added) => {
+                        Some(raised)
                     }
-                    _ => list.push(*per),
+                    _ => Some(added),
                 }
-                Some(Input::Scenarios(list))
             }
         }
     }
@@ -445,7 +455,11 @@ mod tests {
         assert_eq!(keep.fraction(&Input::Scenarios(vec![20.0; 7])), 1.0);
         assert_eq!(
             keep.next(&Input::Scenarios(vec![20.0, 10.0])),
-            Some(Input::Scenarios(vec![20.0, 20.0]))
+            Some(Input::Scenarios(vec![20.0, 10.0, 20.0]))
+        );
+        assert_eq!(
+            keep.next(&Input::Scenarios(vec![20.0, 20.0, 20.0, 20.0, 12.0])),
+            Some(Input::Scenarios(vec![20.0; 5]))
         );
         let zero = Rule::Points {
             max: 100.0,

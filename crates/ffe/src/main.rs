@@ -25,6 +25,11 @@ enum Command {
     /// 设备台账（附录 2）：模板、导入、导出 / The equipment ledger: template, import, export
     #[command(subcommand)]
     Ledger(commands::ledger::LedgerCommand),
+    /// 计分方案：校验、答案格式 / Scoring schemes: check, answers schema
+    #[command(subcommand)]
+    Scheme(commands::scheme::SchemeCommand),
+    /// 按计分方案为自评答案打分 / Score a self-assessment
+    Score(commands::score::ScoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +37,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Index(cmd) => commands::index::run(cmd),
         Command::Ledger(cmd) => commands::ledger::run(cmd),
+        Command::Scheme(cmd) => commands::scheme::run(cmd),
+        Command::Score(args) => commands::score::run(args),
     };
     match result {
         Ok(code) => code,

@@ -3,3 +3,5 @@
 pub mod format;
 pub mod index;
 pub mod ledger;
+pub mod scheme;
+pub mod score;
