@@ -40,11 +40,17 @@ pub fn read(
             limit: MAX_FILE_BYTES,
         });
     }
-    match kind_of(file_name, bytes)? {
+    let kind = kind_of(file_name, bytes)?;
+    // calamine's .xls parser slices record bodies without checking their lengths, so a damaged
+    // file can panic inside it. A damaged file is a refused file, not a crashed server: the panic
+    // is caught here, in one place, and the half-read import is dropped. (Aborts, such as a failed
+    // allocation, cannot be caught: the guards before each parser exist to prevent those.)
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match kind {
         Kind::Xlsx => xlsx::read(bytes, visitor),
         Kind::Xls => xls::read(bytes, visitor),
         Kind::Csv => csv::read(bytes, visitor),
-    }
+    }));
+    outcome.unwrap_or_else(|_| Err(LedgerError::Corrupt("文件内容损坏，读取时出错".to_owned())))
 }
 
 /// Collects one row's cells as a reader meets them, dense from column A, refusing cells past the
