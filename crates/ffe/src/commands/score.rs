@@ -1,11 +1,12 @@
 //! `ffe score ANSWERS.json`: score a self-assessment, show the gaps, try changes, plan to a target.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
-use ffe_index::Level;
+use ffe_index::{LedgerMetric, Level};
 use ffe_score::{Answers, Change, Engine, LedgerValues, Plan, Scheme, Scorecard, WhatIf, num};
 
 use super::format::print_json;
@@ -75,13 +76,13 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let ledger = match &args.ledger {
-        Some(path) => {
-            eprintln!(
-                "暂不支持读取设备台账（{}）：台账导入尚未接入本命令 / ledger import is not wired yet",
-                path.display()
-            );
-            return Ok(ExitCode::from(2));
-        }
+        Some(path) => match ledger_values(path)? {
+            Ok(values) => values,
+            Err(message) => {
+                println!("{}: {message}", path.display());
+                return Ok(ExitCode::from(1));
+            }
+        },
         None => LedgerValues::new(),
     };
     let mut changes = Vec::new();
@@ -129,6 +130,45 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The ledger's metrics as the engine takes them. The outer error is an I/O failure, the inner one
+/// a file that is not a readable ledger.
+fn ledger_values(path: &Path) -> anyhow::Result<Result<LedgerValues, String>> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("无法打开 / cannot open {}", path.display()))?
+        .len();
+    if size > ffe_ledger::MAX_FILE_BYTES as u64 {
+        return Ok(Err(format!(
+            "文件过大（{size} 字节，上限 {} 字节）",
+            ffe_ledger::MAX_FILE_BYTES
+        )));
+    }
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("无法读取 / cannot read {}", path.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let options = ffe_ledger::ImportOptions {
+        today: Some(chrono::Local::now().date_naive()),
+        ..Default::default()
+    };
+    let import = match ffe_ledger::import(&bytes, &name, &options) {
+        Ok(import) => import,
+        Err(err) => return Ok(Err(err.to_string())),
+    };
+    if !import.is_clean() {
+        eprintln!(
+            "提示：台账中有 {} 行未通过校验、未计入台账指标，详见 `ffe ledger import {}`",
+            import.metrics.rows_rejected,
+            path.display()
+        );
+    }
+    Ok(Ok(LedgerMetric::ALL
+        .into_iter()
+        .filter_map(|m| import.metrics.value(m).map(|v| (m, v)))
+        .collect()))
+}
+
 /// `CODE=VALUE`, the value read as JSON, or as a string when it is not JSON (a tier level).
 fn parse_change(engine: &Engine, text: &str) -> Result<Change, String> {
     let Some((code, value)) = text.split_once('=') else {
@@ -160,7 +200,11 @@ fn render_text(
         s,
         "企业类型：{}；高价值装备制造企业：{}",
         profile.industry_type.label_zh(),
-        if profile.high_value_equipment { "是" } else { "否" }
+        if profile.high_value_equipment {
+            "是"
+        } else {
+            "否"
+        }
     );
     let _ = writeln!(
         s,
