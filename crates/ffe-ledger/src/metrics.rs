@@ -130,8 +130,9 @@ impl Sums {
     }
 }
 
+/// Divide first: a part equal to its whole is then exactly 100, never 100.00000000000001.
 fn pct(numerator: f64, denominator: f64) -> Option<f64> {
-    (denominator > 0.0).then(|| 100.0 * numerator / denominator)
+    (denominator > 0.0).then(|| 100.0 * (numerator / denominator))
 }
 
 fn by_class(rows: &[LedgerRow], taxonomy: &Taxonomy) -> Vec<ClassTotal> {
@@ -170,4 +171,90 @@ fn totals(rows: &[LedgerRow], keep: impl Fn(&LedgerRow) -> bool) -> (u64, i128) 
         .fold((0, 0), |(units, fen), r| {
             (units + u64::from(r.units), fen + r.investment_fen())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::row::{ClassPath, PurchaseDate, Wan};
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    fn taxonomy() -> &'static Taxonomy {
+        ffe_index::shipped::taxonomy().expect("shipped taxonomy")
+    }
+
+    fn row() -> impl Strategy<Value = LedgerRow> {
+        let leaves: Vec<ClassPath> = taxonomy()
+            .leaf_paths()
+            .into_iter()
+            .map(|p| ClassPath {
+                level1: p[0].to_owned(),
+                level2: p[1].to_owned(),
+                level3: p.get(2).map(|s| (*s).to_owned()),
+            })
+            .collect();
+        (
+            0..leaves.len(),
+            0i64..1_000_000_000_000,
+            1u32..1_000_000,
+            any::<bool>(),
+            proptest::array::uniform3(any::<bool>()),
+            0i64..4000,
+        )
+            .prop_map(move |(class, fen, units, domestic, flags, day)| {
+                let class = leaves[class].clone();
+                let equipment = class.level1 == EQUIPMENT_CLASS;
+                LedgerRow {
+                    seq: None,
+                    name: "设备".to_owned(),
+                    model: None,
+                    purchase_date: PurchaseDate::Day(
+                        NaiveDate::from_ymd_opt(2015, 1, 1).expect("valid")
+                            + chrono::Duration::days(day),
+                    ),
+                    class,
+                    unit_price_wan: Wan::from_fen(fen),
+                    units,
+                    domestic,
+                    networked: equipment.then_some(flags[0]),
+                    data_collection: equipment.then_some(flags[1]),
+                    info_receiving: equipment.then_some(flags[2]),
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn shares_are_percentages_and_counts_are_bounded(rows in proptest::collection::vec(row(), 0..60)) {
+            let m = Metrics::compute(&rows, taxonomy(), 0, 0);
+            for metric in LedgerMetric::ALL {
+                if let (Some(v), true) = (m.value(metric), metric != LedgerMetric::TotalInvestmentWan) {
+                    prop_assert!((0.0..=100.0).contains(&v), "{metric:?} = {v}");
+                }
+            }
+            prop_assert!(m.equipment_networked_units <= m.equipment_units);
+            prop_assert!(m.domestic_units <= m.total_units);
+            prop_assert_eq!(m.networking_rate_pct.is_none(), m.equipment_units == 0);
+            let class_units: u64 = m.by_class.iter().map(|c| c.units).sum();
+            prop_assert_eq!(class_units, m.total_units);
+            for one in &m.by_class {
+                prop_assert_eq!(one.children.iter().map(|c| c.units).sum::<u64>(), one.units);
+            }
+        }
+
+        #[test]
+        fn order_does_not_matter_and_sums_split(rows in proptest::collection::vec(row(), 0..60), cut in 0usize..60) {
+            let m = Metrics::compute(&rows, taxonomy(), 0, 0);
+            let mut reversed = rows.clone();
+            reversed.reverse();
+            prop_assert_eq!(&Metrics::compute(&reversed, taxonomy(), 0, 0), &m);
+            let (a, b) = rows.split_at(cut.min(rows.len()));
+            let (ma, mb) = (Metrics::compute(a, taxonomy(), 0, 0), Metrics::compute(b, taxonomy(), 0, 0));
+            prop_assert_eq!(ma.total_units + mb.total_units, m.total_units);
+            prop_assert_eq!(ma.equipment_networked_units + mb.equipment_networked_units, m.equipment_networked_units);
+            let fen = |r: &[LedgerRow]| r.iter().map(LedgerRow::investment_fen).sum::<i128>();
+            prop_assert_eq!(fen(a) + fen(b), fen(&rows));
+        }
+    }
 }

@@ -388,3 +388,88 @@ fn take<T>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Cell {
+        Cell::Text(s.to_owned())
+    }
+
+    fn header() -> Vec<Cell> {
+        Column::ALL.iter().map(|c| t(c.header())).collect()
+    }
+
+    fn parser_with_header<'a>(classes: &'a ClassIndex, taxonomy: &'a Taxonomy) -> SheetParser<'a> {
+        let mut parser = SheetParser::new(classes, taxonomy, ImportOptions::default());
+        parser
+            .push(1, &[t("附录 2 企业设备系统购置情况一览表")])
+            .expect("title");
+        parser.push(2, &header()).expect("header");
+        parser
+    }
+
+    #[test]
+    fn skipped_rows_are_neither_rows_nor_errors() {
+        let taxonomy = ffe_index::shipped::taxonomy().expect("taxonomy");
+        let classes = ClassIndex::new(taxonomy);
+        let mut parser = parser_with_header(&classes, taxonomy);
+        let rows: Vec<Vec<Cell>> = vec![
+            vec![Cell::Number(1.0)],
+            vec![t(" "), Cell::Empty, t("\n")],
+            vec![
+                t("合 计"),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Number(3.0),
+            ],
+            vec![Cell::Empty, t("小计")],
+            vec![t("注：以上金额为含税价")],
+            vec![t("制表人：李四")],
+            header(),
+        ];
+        for (i, cells) in rows.iter().enumerate() {
+            parser.push(3 + i as u32, cells).expect("push");
+        }
+        let import = parser.finish().expect("header found");
+        assert!(import.rows.is_empty());
+        assert!(import.errors.is_empty(), "{:?}", import.errors);
+        assert_eq!(import.metrics.rows_rejected, 0);
+    }
+
+    #[test]
+    fn the_header_must_come_within_the_first_rows() {
+        let taxonomy = ffe_index::shipped::taxonomy().expect("taxonomy");
+        let classes = ClassIndex::new(taxonomy);
+        let mut parser = SheetParser::new(&classes, taxonomy, ImportOptions::default());
+        assert!(parser.push(HEADER_SEARCH_ROWS, &[t("x")]).is_ok());
+        assert!(matches!(
+            parser.push(HEADER_SEARCH_ROWS + 1, &header()),
+            Err(LedgerError::HeaderNotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn a_note_like_row_with_more_content_is_a_ledger_row() {
+        let taxonomy = ffe_index::shipped::taxonomy().expect("taxonomy");
+        let classes = ClassIndex::new(taxonomy);
+        let mut parser = parser_with_header(&classes, taxonomy);
+        parser
+            .push(3, &[Cell::Empty, t("注塑机"), t("HX-1")])
+            .expect("push");
+        let import = parser.finish().expect("header");
+        assert_eq!(import.metrics.rows_rejected, 1);
+        assert!(import.errors.iter().all(|e| e.row == 3));
+        assert!(
+            import
+                .errors
+                .iter()
+                .any(|e| e.message == "缺少购置时间（按发票日期）")
+        );
+    }
+}
