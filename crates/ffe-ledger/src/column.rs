@@ -1,5 +1,7 @@
 //! The 13 columns of Appendix 2 and how a header row is recognised among the first rows of a sheet.
 
+use std::sync::OnceLock;
+
 use crate::cell::Cell;
 use crate::text::header_key;
 
@@ -99,10 +101,23 @@ impl Column {
         if key.is_empty() {
             return None;
         }
+        alias_keys()
+            .iter()
+            .find(|(alias, _)| *alias == key)
+            .map(|(_, column)| *column)
+    }
+}
+
+/// Every alias as a header key, computed once: header matching runs on every row (to skip a
+/// repeated header), so it must not fold the aliases again each time.
+fn alias_keys() -> &'static [(String, Column)] {
+    static KEYS: OnceLock<Vec<(String, Column)>> = OnceLock::new();
+    KEYS.get_or_init(|| {
         Column::ALL
             .into_iter()
-            .find(|c| c.aliases().iter().any(|a| header_key(a) == key))
-    }
+            .flat_map(|c| c.aliases().iter().map(move |a| (header_key(a), c)))
+            .collect()
+    })
 }
 
 /// Where each column sits in the sheet (0-based positions), found from a header row.

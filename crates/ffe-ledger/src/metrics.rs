@@ -1,5 +1,7 @@
 //! The indicators the ledger feeds (formulas in docs/ledger.md), computed exactly over valid rows.
 
+use std::collections::HashMap;
+
 use ffe_index::{LedgerMetric, Taxonomy};
 use serde::Serialize;
 
@@ -135,24 +137,37 @@ fn pct(numerator: f64, denominator: f64) -> Option<f64> {
     (denominator > 0.0).then(|| 100.0 * (numerator / denominator))
 }
 
+/// One pass over the rows, then the totals laid out in taxonomy order.
 fn by_class(rows: &[LedgerRow], taxonomy: &Taxonomy) -> Vec<ClassTotal> {
+    let mut sums: HashMap<(&str, &str), (u64, i128)> = HashMap::new();
+    for row in rows {
+        let entry = sums
+            .entry((row.class.level1.as_str(), row.class.level2.as_str()))
+            .or_default();
+        entry.0 += u64::from(row.units);
+        entry.1 += row.investment_fen();
+    }
     let mut out = Vec::new();
     for one in &taxonomy.classes {
-        let mut children = Vec::new();
-        for two in &one.children {
-            let (units, fen) = totals(rows, |r| {
-                r.class.level1 == one.name && r.class.level2 == two.name
-            });
-            if units > 0 {
-                children.push(ClassTotal {
+        let children: Vec<ClassTotal> = one
+            .children
+            .iter()
+            .filter_map(|two| {
+                let (units, fen) = sums.get(&(one.name.as_str(), two.name.as_str())).copied()?;
+                Some(ClassTotal {
                     name: two.name.clone(),
                     units,
                     investment_wan: fen_to_wan(fen),
                     children: Vec::new(),
-                });
-            }
-        }
-        let (units, fen) = totals(rows, |r| r.class.level1 == one.name);
+                })
+            })
+            .collect();
+        let (units, fen) = sums
+            .iter()
+            .filter(|((level1, _), _)| *level1 == one.name)
+            .fold((0u64, 0i128), |(u, f), (_, (units, fen))| {
+                (u + units, f + fen)
+            });
         if units > 0 {
             out.push(ClassTotal {
                 name: one.name.clone(),
@@ -163,14 +178,6 @@ fn by_class(rows: &[LedgerRow], taxonomy: &Taxonomy) -> Vec<ClassTotal> {
         }
     }
     out
-}
-
-fn totals(rows: &[LedgerRow], keep: impl Fn(&LedgerRow) -> bool) -> (u64, i128) {
-    rows.iter()
-        .filter(|r| keep(r))
-        .fold((0, 0), |(units, fen), r| {
-            (units + u64::from(r.units), fen + r.investment_fen())
-        })
 }
 
 #[cfg(test)]

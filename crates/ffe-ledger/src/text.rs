@@ -43,12 +43,13 @@ pub fn header_key(text: &str) -> String {
 
 /// A taxonomy name as a key: like a header, and 其他 is 其它, list commas are 、.
 pub fn name_key(text: &str) -> String {
-    header_key(text)
-        .replace('他', "它")
-        .chars()
+    text.chars()
+        .map(half_width)
+        .filter(|c| !c.is_whitespace() && !is_bracket(*c) && !c.is_control())
         .map(|c| match c {
+            '他' => '它',
             ',' | '，' | ';' | '；' | '/' | '／' => '、',
-            _ => c,
+            _ => c.to_ascii_lowercase(),
         })
         .collect()
 }
