@@ -2,6 +2,7 @@
 //! every problem reported with its line. The result is the compiled [`Engine`].
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use ffe_index::{Answer, Edition, Level, Node, NodeBody};
 
@@ -39,11 +40,20 @@ impl Scheme {
             nodes: Vec::new(),
             categories: Vec::new(),
             by_code: HashMap::new(),
+            elements_by_code: Vec::new(),
         };
         for category in &edition.categories {
             let i = self.compile(category, None, &mut engine, &mut out);
             engine.categories.push(i);
         }
+        let mut elements: Vec<usize> = (0..engine.nodes.len())
+            .filter(|i| engine.nodes.get(*i).is_some_and(|n| n.element.is_some()))
+            .collect();
+        elements.sort_by(|a, b| {
+            let name = |i: &usize| engine.nodes.get(*i).map(|n| n.name.clone());
+            name(a).cmp(&name(b))
+        });
+        engine.elements_by_code = elements;
         out.finish(engine)
     }
 
@@ -161,8 +171,9 @@ impl Scheme {
         let index = engine.nodes.len();
         engine.nodes.push(CNode {
             code: node.code.clone(),
+            name: Arc::from(node.code.as_str()),
             level,
-            label: node.label(24),
+            label: Arc::from(node.label(24)),
             parent,
             children: Vec::new(),
             share,
@@ -311,7 +322,8 @@ impl Scheme {
             }
         };
         Some(ElementSpec {
-            rule,
+            rule_zh: Arc::from(rule.describe_zh()),
+            rule: Arc::new(rule),
             answer: answer.clone(),
             ledger_metric: answer.ledger_metric(),
         })

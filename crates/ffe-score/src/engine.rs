@@ -6,6 +6,7 @@
 //! total at best is exactly the scale, and with no answers exactly zero.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use ffe_index::{Answer, Applicability, Code, LedgerMetric, Level};
 
@@ -17,8 +18,10 @@ use crate::scheme::Aggregate;
 #[derive(Debug, Clone)]
 pub(crate) struct CNode {
     pub code: Code,
+    /// The code's text and the label, shared with every scorecard rather than copied.
+    pub name: Arc<str>,
     pub level: Level,
-    pub label: String,
+    pub label: Arc<str>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     /// The weight among siblings; for a category, its points.
@@ -31,7 +34,9 @@ pub(crate) struct CNode {
 
 #[derive(Debug, Clone)]
 pub(crate) struct ElementSpec {
-    pub rule: Rule,
+    pub rule: Arc<Rule>,
+    /// The rule in words: the same for every application, so worded once.
+    pub rule_zh: Arc<str>,
     pub answer: Answer,
     pub ledger_metric: Option<LedgerMetric>,
 }
@@ -47,6 +52,8 @@ pub struct Engine {
     pub(crate) nodes: Vec<CNode>,
     pub(crate) categories: Vec<usize>,
     pub(crate) by_code: HashMap<String, usize>,
+    /// The elements' node indices, ordered by code as text (as answers are kept).
+    pub(crate) elements_by_code: Vec<usize>,
 }
 
 /// The numbers of one evaluation, indexed like `Engine::nodes`.
@@ -95,7 +102,7 @@ impl Engine {
     pub fn rule_zh(&self, code: &str) -> Option<String> {
         let i = self.by_code.get(code)?;
         let spec = self.nodes.get(*i)?.element.as_ref()?;
-        Some(spec.rule.describe_zh())
+        Some(spec.rule_zh.to_string())
     }
 
     pub(crate) fn node(&self, i: usize) -> Option<&CNode> {
@@ -157,16 +164,20 @@ impl Engine {
             }
         }
         for (i, node) in self.nodes.iter().enumerate() {
+            if node.children.is_empty() || !applicable.get(i).copied().unwrap_or(false) {
+                continue;
+            }
             let parent_max = max.get(i).copied().unwrap_or(0.0);
             let parent_counted = counted.get(i).copied().unwrap_or(false);
-            for (child, share, counts) in self.child_shares(node, &applicable, &fraction) {
-                if let Some(slot) = max.get_mut(child) {
-                    *slot = parent_max * share;
-                }
-                if let Some(slot) = counted.get_mut(child) {
-                    *slot = parent_counted && counts;
-                }
-            }
+            self.share_out(
+                node,
+                parent_max,
+                parent_counted,
+                &applicable,
+                &fraction,
+                &mut max,
+                &mut counted,
+            );
         }
         Evaluation {
             applicable,
@@ -274,53 +285,70 @@ impl Engine {
         (num / den, maxima)
     }
 
-    /// Each applicable child's share of the node's points, and whether it counts (best-of).
-    fn child_shares(
+    /// Give each applicable child its share of the node's points, and say whether it counts
+    /// (best-of). Written straight into the arrays: this runs for every node of every application.
+    #[allow(clippy::too_many_arguments)]
+    fn share_out(
         &self,
         node: &CNode,
+        parent_max: f64,
+        parent_counted: bool,
         applicable: &[bool],
         fraction: &[f64],
-    ) -> Vec<(usize, f64, bool)> {
-        let live: Vec<usize> = node
-            .children
-            .iter()
-            .copied()
-            .filter(|c| applicable.get(*c).copied().unwrap_or(false))
-            .collect();
-        if live.is_empty() {
-            return Vec::new();
-        }
+        max: &mut [f64],
+        counted: &mut [bool],
+    ) {
+        let is_live = |c: &usize| applicable.get(*c).copied().unwrap_or(false);
+        let mut give = |c: usize, share: f64, counts: bool| {
+            if let Some(slot) = max.get_mut(c) {
+                *slot = parent_max * share;
+            }
+            if let Some(slot) = counted.get_mut(c) {
+                *slot = parent_counted && counts;
+            }
+        };
         match node.aggregate {
             Aggregate::Weighted => {
-                let den: f64 = live
+                let weight = |c: usize| self.nodes.get(c).map_or(0.0, |n| n.share);
+                let den: f64 = node
+                    .children
                     .iter()
-                    .map(|c| self.nodes.get(*c).map_or(0.0, |n| n.share))
+                    .filter(|c| is_live(c))
+                    .map(|c| weight(*c))
                     .sum();
-                live.iter()
-                    .map(|c| {
-                        let w = self.nodes.get(*c).map_or(0.0, |n| n.share);
-                        (*c, if den > 0.0 { w / den } else { 0.0 }, true)
-                    })
-                    .collect()
+                if den <= 0.0 {
+                    return;
+                }
+                for c in node.children.iter().copied().filter(is_live) {
+                    give(c, weight(c) / den, true);
+                }
             }
             Aggregate::Mean => {
-                let share = 1.0 / live.len() as f64;
-                live.iter().map(|c| (*c, share, true)).collect()
+                let live = node.children.iter().filter(|c| is_live(c)).count();
+                if live == 0 {
+                    return;
+                }
+                for c in node.children.iter().copied().filter(is_live) {
+                    give(c, 1.0 / live as f64, true);
+                }
             }
             Aggregate::BestOf { k } => {
-                let take = k.min(live.len());
-                let mut ranked = live.clone();
+                let mut ranked: Vec<usize> =
+                    node.children.iter().copied().filter(is_live).collect();
+                let take = k.min(ranked.len());
+                if take == 0 {
+                    return;
+                }
                 // Stable: among equals, the earlier in the document counts.
                 ranked.sort_by(|a, b| {
                     let fa = fraction.get(*a).copied().unwrap_or(0.0);
                     let fb = fraction.get(*b).copied().unwrap_or(0.0);
                     fb.total_cmp(&fa)
                 });
-                let chosen: Vec<usize> = ranked.into_iter().take(take).collect();
-                let share = 1.0 / take as f64;
-                live.iter()
-                    .map(|c| (*c, share, chosen.contains(c)))
-                    .collect()
+                let chosen = ranked.get(..take).unwrap_or_default().to_vec();
+                for c in ranked {
+                    give(c, 1.0 / take as f64, chosen.contains(&c));
+                }
             }
         }
     }

@@ -1,23 +1,23 @@
 //! Gaps: every applicable element not at its best, with what its next step would bring.
 
+use std::sync::Arc;
+
 use serde_json::{Value as J, json};
 
 use crate::engine::{Engine, Evaluation};
-use crate::rule::Input;
-use crate::scorecard::{NodeScore, Source};
+use crate::rule::{Input, Rule};
+use crate::scorecard::Source;
 use crate::text::round2;
 
-/// One element not at its best and its next step.
+/// One element not at its best and its next step. The words are put together on request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gap {
-    pub code: String,
-    pub label: String,
-    /// The input now, in words.
-    pub current: String,
-    /// The input after the next step, in words.
-    pub next: String,
-    /// The next step as an answer value, ready to apply as a what-if change.
-    pub next_value: J,
+    pub code: Arc<str>,
+    pub label: Arc<str>,
+    /// The input now.
+    pub current: Input,
+    /// The input after the next step.
+    pub next: Input,
     /// Points the element has and can have.
     pub points: f64,
     pub max: f64,
@@ -28,16 +28,32 @@ pub struct Gap {
     pub gain: f64,
     /// Whether the value comes from the equipment ledger (improve the ledger, not the answer).
     pub from_ledger: bool,
+    pub(crate) rule: Arc<Rule>,
 }
 
 impl Gap {
+    /// The input now, in words.
+    pub fn current_zh(&self) -> String {
+        self.rule.describe_input_zh(&self.current)
+    }
+
+    /// The input after the next step, in words.
+    pub fn next_zh(&self) -> String {
+        self.rule.describe_input_zh(&self.next)
+    }
+
+    /// The next step as an answer value, ready to apply as a what-if change.
+    pub fn next_value(&self) -> J {
+        self.rule.input_to_json(&self.next)
+    }
+
     pub fn to_json(&self) -> J {
         json!({
-            "code": self.code,
-            "label": self.label,
-            "current": self.current,
-            "next": self.next,
-            "next_value": self.next_value,
+            "code": &*self.code,
+            "label": &*self.label,
+            "current": self.current_zh(),
+            "next": self.next_zh(),
+            "next_value": self.next_value(),
             "points": round2(self.points),
             "max": round2(self.max),
             "element_gain": round2(self.element_gain),
@@ -51,49 +67,45 @@ pub(crate) fn collect_gaps(
     engine: &Engine,
     eval: &Evaluation,
     inputs: &[Input],
-    nodes: &[NodeScore],
+    sources: &[Source],
 ) -> Vec<Gap> {
-    let mut gaps: Vec<(usize, Gap)> = Vec::new();
+    let mut keys: Vec<(i64, i64, usize)> = Vec::new();
+    let mut gaps: Vec<Option<Gap>> = Vec::new();
     for (i, node) in engine.nodes.iter().enumerate() {
-        let (Some(spec), Some(input), Some(scored)) = (&node.element, inputs.get(i), nodes.get(i))
-        else {
+        let (Some(spec), Some(input), true) = (
+            &node.element,
+            inputs.get(i),
+            eval.applicable.get(i).copied().unwrap_or(false),
+        ) else {
             continue;
         };
-        if !scored.applicable {
-            continue;
-        }
         let Some(next) = spec.rule.next(input) else {
             continue;
         };
+        let max = eval.max.get(i).copied().unwrap_or(0.0);
+        let now = eval.fraction.get(i).copied().unwrap_or(0.0);
         let fraction = spec.rule.fraction(&next);
-        let element_gain = scored.max * (fraction - scored.fraction);
+        let element_gain = max * (fraction - now);
         let gain = (engine.total_with(eval, i, fraction) - eval.total).max(0.0);
-        gaps.push((
-            i,
-            Gap {
-                code: scored.code.clone(),
-                label: scored.label.clone(),
-                current: spec.rule.describe_input_zh(input),
-                next: spec.rule.describe_input_zh(&next),
-                next_value: spec.rule.input_to_json(&next),
-                points: scored.score,
-                max: scored.max,
-                element_gain,
-                gain,
-                from_ledger: scored
-                    .element
-                    .as_ref()
-                    .is_some_and(|e| matches!(e.source, Source::Ledger { .. })),
-            },
-        ));
+        // Sort keys rounded to micro-points, so that float noise does not reorder equal gains.
+        let key = |v: f64| (v * 1e6).round() as i64;
+        keys.push((-key(gain), -key(element_gain), gaps.len()));
+        gaps.push(Some(Gap {
+            code: Arc::clone(&node.name),
+            label: Arc::clone(&node.label),
+            current: input.clone(),
+            next,
+            points: max * now,
+            max,
+            element_gain,
+            gain,
+            from_ledger: matches!(sources.get(i), Some(Source::Ledger { .. })),
+            rule: Arc::clone(&spec.rule),
+        }));
     }
-    // Rounded before comparing, so that float noise does not reorder equal gains.
-    let key = |v: f64| (v * 1e6).round() as i64;
-    gaps.sort_by(|(ia, a), (ib, b)| {
-        key(b.gain)
-            .cmp(&key(a.gain))
-            .then(key(b.element_gain).cmp(&key(a.element_gain)))
-            .then(ia.cmp(ib))
-    });
-    gaps.into_iter().map(|(_, g)| g).collect()
+    // Sort the small keys, not the gaps; the position breaks ties in document order.
+    keys.sort_unstable();
+    keys.into_iter()
+        .filter_map(|(_, _, at)| gaps.get_mut(at).and_then(Option::take))
+        .collect()
 }

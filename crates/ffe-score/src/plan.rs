@@ -207,8 +207,8 @@ impl Engine {
             let mut from = current;
             for to in seq.iter().take(n) {
                 steps.push(PlanStep {
-                    code: node.code.as_str().to_string(),
-                    label: node.label.clone(),
+                    code: node.name.to_string(),
+                    label: node.label.to_string(),
                     from: spec.rule.describe_input_zh(from),
                     to: spec.rule.describe_input_zh(to),
                     value: spec.rule.input_to_json(to),

@@ -1,15 +1,15 @@
 //! Scoring an application: answers and ledger values resolved into inputs, evaluated, explained.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use ffe_index::{Answer, LedgerMetric};
+use ffe_index::LedgerMetric;
 
 use crate::answers::{Answers, Value};
 use crate::engine::{ElementSpec, Engine, Evaluation};
 use crate::gaps::collect_gaps;
 use crate::rule::{Input, Rule};
 use crate::scorecard::{ElementDetail, NodeScore, Scorecard, Source};
-use crate::text::num;
 
 /// Ledger metrics as plain values, e.g. from `ffe_ledger::import(..).metrics`.
 pub type LedgerValues = BTreeMap<LedgerMetric, f64>;
@@ -52,16 +52,22 @@ impl Engine {
         let mut inputs = vec![Input::Missing; n];
         let mut sources = vec![Source::Missing; n];
         let mut warnings = Vec::new();
+        let answered_at = self.match_answers(answers);
         for (i, node) in self.nodes.iter().enumerate() {
             let Some(spec) = &node.element else {
                 continue;
             };
             let code = node.code.as_str();
-            let answered = answers.values.get(code);
+            let answered = answered_at.get(i).copied().flatten();
             let ledger_value = spec
                 .ledger_metric
                 .and_then(|m| ledger.get(&m).map(|v| (m, *v)));
-            let (value, source) = match (overrides.get(code), ledger_value) {
+            let overridden = if overrides.is_empty() {
+                None
+            } else {
+                overrides.get(code)
+            };
+            let (value, source) = match (overridden, ledger_value) {
                 (Some(Some(v)), _) => (Some(v), Source::Hypothetical),
                 (Some(None), _) => (None, Source::Missing),
                 (None, Some((metric, value))) if value.is_finite() && value >= 0.0 => {
@@ -88,7 +94,7 @@ impl Engine {
             let Some(value) = value else {
                 continue;
             };
-            match to_input(spec, value) {
+            match to_input(&spec.rule, value) {
                 Some(input) => {
                     if let (Some(slot), Some(src)) = (inputs.get_mut(i), sources.get_mut(i)) {
                         *slot = input;
@@ -108,17 +114,37 @@ impl Engine {
         }
     }
 
+    /// Each element's answer, found by walking the answers and the engine's elements side by side
+    /// in code order: one pass instead of a lookup per element.
+    fn match_answers<'a>(&self, answers: &'a Answers) -> Vec<Option<&'a Value>> {
+        let mut at = vec![None; self.nodes.len()];
+        let mut pending = answers.values.iter().peekable();
+        for &i in &self.elements_by_code {
+            let Some(name) = self.nodes.get(i).map(|n| &*n.name) else {
+                continue;
+            };
+            while pending.next_if(|(code, _)| code.as_str() < name).is_some() {}
+            if let Some((_, value)) = pending.next_if(|(code, _)| code.as_str() == name)
+                && let Some(slot) = at.get_mut(i)
+            {
+                *slot = Some(value);
+            }
+        }
+        at
+    }
+
     fn scorecard(&self, answers: &Answers, resolved: Resolved, eval: Evaluation) -> Scorecard {
         let Resolved {
             inputs,
             sources,
             mut warnings,
         } = resolved;
+        let gaps = collect_gaps(self, &eval, &inputs, &sources);
         let mut nodes = Vec::with_capacity(self.nodes.len());
         for (i, (node, (input, source))) in self
             .nodes
             .iter()
-            .zip(inputs.iter().zip(sources))
+            .zip(inputs.into_iter().zip(sources))
             .enumerate()
         {
             let applicable = eval.applicable.get(i).copied().unwrap_or(false);
@@ -127,22 +153,16 @@ impl Engine {
             let score = max * fraction;
             let element = node.element.as_ref().map(|spec| {
                 if applicable {
-                    shortfall_warning(node.code.as_str(), &spec.rule, input, &mut warnings);
+                    shortfall_warning(&node.name, &spec.rule, &input, &mut warnings);
                 }
-                detail(
-                    spec,
-                    input,
-                    source,
-                    applicable,
-                    score,
-                    max,
-                    node.applies_to_label(self),
-                )
+                let reason =
+                    (!applicable).then(|| node.applies_to_label(self).unwrap_or("不适用于本企业"));
+                Box::new(detail(spec, input, source, reason, score, max))
             });
             nodes.push(NodeScore {
-                code: node.code.as_str().to_string(),
+                code: Arc::clone(&node.name),
                 level: node.level,
-                label: node.label.clone(),
+                label: Arc::clone(&node.label),
                 score,
                 max,
                 fraction,
@@ -151,7 +171,6 @@ impl Engine {
                 element,
             });
         }
-        let gaps = collect_gaps(self, &eval, &inputs, &nodes);
         Scorecard {
             scheme_id: self.scheme_id.clone(),
             edition_id: self.edition_id.clone(),
@@ -174,8 +193,8 @@ impl crate::engine::CNode {
 }
 
 /// An answer as the input its rule scores; `None` when it does not fit the element.
-pub(crate) fn to_input(spec: &ElementSpec, value: &Value) -> Option<Input> {
-    match (&spec.rule, value) {
+pub(crate) fn to_input(rule: &Rule, value: &Value) -> Option<Input> {
+    match (rule, value) {
         (Rule::Achievement, Value::Achieved(b)) => Some(Input::Achieved(*b)),
         (Rule::Tier { levels, .. }, Value::Level(l)) => {
             levels.iter().position(|x| x == l).map(Input::Level)
@@ -191,13 +210,14 @@ pub(crate) fn to_input(spec: &ElementSpec, value: &Value) -> Option<Input> {
         (Rule::Thresholds { .. }, Value::Number(n)) if n.is_finite() && *n >= 0.0 => {
             Some(Input::Number(*n))
         }
+        // Only ratios are scored in percent; a quantity answer never parses as a fraction.
         (
-            Rule::Thresholds { .. },
+            Rule::Thresholds { unit, .. },
             Value::Fraction {
                 numerator,
                 denominator,
             },
-        ) if matches!(spec.answer, Answer::Ratio { .. }) && *denominator > 0.0 => {
+        ) if unit == "%" && *denominator > 0.0 => {
             let pct = numerator / denominator * 100.0;
             (pct.is_finite() && pct >= 0.0).then_some(Input::Number(pct))
         }
@@ -232,54 +252,21 @@ fn shortfall_warning(code: &str, rule: &Rule, input: &Input, warnings: &mut Vec<
 
 fn detail(
     spec: &ElementSpec,
-    input: &Input,
+    input: Input,
     source: Source,
-    applicable: bool,
-    score: f64,
+    not_applicable: Option<&'static str>,
+    points: f64,
     max: f64,
-    applies_to: Option<&'static str>,
 ) -> ElementDetail {
-    let rule = spec.rule.describe_zh();
-    let input_zh = spec.rule.describe_input_zh(input);
-    let origin = match &source {
-        Source::Answer => "填报".to_string(),
-        Source::Missing => String::new(),
-        Source::Hypothetical => "假设".to_string(),
-        Source::Ledger {
-            metric, answered, ..
-        } => {
-            let set_aside = answered
-                .as_ref()
-                .and_then(|v| to_input(spec, v))
-                .map(|i| format!("；填报值 {} 未采用", spec.rule.describe_input_zh(&i)))
-                .unwrap_or_default();
-            format!("取自设备台账：{}{set_aside}", metric.label_zh())
-        }
-    };
-    let explanation = if !applicable {
-        format!(
-            "不适用（{}），不计分，也不扣分",
-            applies_to.unwrap_or("不适用于本企业")
-        )
-    } else {
-        let origin = if origin.is_empty() {
-            String::new()
-        } else {
-            format!("（{origin}）")
-        };
-        format!(
-            "规则：{rule}；输入：{input_zh}{origin}；得分：{} / {}",
-            num(score),
-            num(max)
-        )
-    };
     ElementDetail {
         kind: spec.answer.kind(),
-        rule,
-        at_best: spec.rule.at_best(input),
-        input: input.clone(),
-        input_zh,
+        at_best: spec.rule.at_best(&input),
+        input,
         source,
-        explanation,
+        rule: Arc::clone(&spec.rule),
+        rule_zh: Arc::clone(&spec.rule_zh),
+        not_applicable,
+        points,
+        max,
     }
 }

@@ -2,14 +2,16 @@
 //! the gaps. Its JSON form is a documented, stable contract (`docs/scoring.md`).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use ffe_index::{LedgerMetric, Level};
 use serde_json::{Value as J, json};
 
 use crate::answers::{Profile, Value};
 use crate::gaps::Gap;
-use crate::rule::Input;
-use crate::text::round2;
+use crate::rule::{Input, Rule};
+use crate::score::to_input;
+use crate::text::{num, round2};
 
 /// Where an element's input came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,29 +41,71 @@ impl Source {
     }
 }
 
-/// How one element was scored.
+/// How one element was scored. The words are put together on request: scoring many applications
+/// should not pay for sentences nobody reads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ElementDetail {
     /// The answer kind (achievement, tier, …).
     pub kind: &'static str,
-    /// The rule applied, in words.
-    pub rule: String,
     /// The input scored.
     pub input: Input,
-    /// The input in words.
-    pub input_zh: String,
     pub source: Source,
     pub at_best: bool,
-    /// One sentence a person can check: rule, input, points.
-    pub explanation: String,
+    pub(crate) rule: Arc<Rule>,
+    pub(crate) rule_zh: Arc<str>,
+    /// Why the element does not apply, when it does not.
+    pub(crate) not_applicable: Option<&'static str>,
+    pub(crate) points: f64,
+    pub(crate) max: f64,
+}
+
+impl ElementDetail {
+    /// The rule applied, in words.
+    pub fn rule_zh(&self) -> &str {
+        &self.rule_zh
+    }
+
+    /// The input, in words.
+    pub fn input_zh(&self) -> String {
+        self.rule.describe_input_zh(&self.input)
+    }
+
+    /// One sentence a person can check: rule, input and where it came from, points.
+    pub fn explanation(&self) -> String {
+        if let Some(reason) = self.not_applicable {
+            return format!("不适用（{reason}），不计分，也不扣分");
+        }
+        let origin = match &self.source {
+            Source::Answer => "（填报）".to_string(),
+            Source::Missing => String::new(),
+            Source::Hypothetical => "（假设）".to_string(),
+            Source::Ledger {
+                metric, answered, ..
+            } => {
+                let set_aside = answered
+                    .as_ref()
+                    .and_then(|v| to_input(&self.rule, v))
+                    .map(|i| format!("；填报值 {} 未采用", self.rule.describe_input_zh(&i)))
+                    .unwrap_or_default();
+                format!("（取自设备台账：{}{set_aside}）", metric.label_zh())
+            }
+        };
+        format!(
+            "规则：{}；输入：{}{origin}；得分：{} / {}",
+            self.rule_zh,
+            self.input_zh(),
+            num(self.points),
+            num(self.max)
+        )
+    }
 }
 
 /// One node's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeScore {
-    pub code: String,
+    pub code: Arc<str>,
     pub level: Level,
-    pub label: String,
+    pub label: Arc<str>,
     /// Points earned. For a node that does not count (best-of), what it would bring if it did.
     pub score: f64,
     /// Points available to this enterprise: 0 when the node does not apply.
@@ -71,7 +115,8 @@ pub struct NodeScore {
     pub applicable: bool,
     /// Whether its points reach the total (false for best-of alternatives not chosen).
     pub counted: bool,
-    pub element: Option<ElementDetail>,
+    /// Boxed: most of a scorecard's nodes are elements, but moving it whole should stay cheap.
+    pub element: Option<Box<ElementDetail>>,
 }
 
 /// The scores of one application under one scheme.
@@ -92,7 +137,7 @@ pub struct Scorecard {
 
 impl Scorecard {
     pub fn node(&self, code: &str) -> Option<&NodeScore> {
-        self.nodes.iter().find(|n| n.code == code)
+        self.nodes.iter().find(|n| &*n.code == code)
     }
 
     /// The total as a percentage of the maximum.
@@ -110,10 +155,10 @@ impl Scorecard {
         let mut elements = serde_json::Map::new();
         for n in &self.nodes {
             nodes.insert(
-                n.code.clone(),
+                n.code.to_string(),
                 json!({
                     "level": n.level.as_str(),
-                    "label": n.label,
+                    "label": &*n.label,
                     "score": round2(n.score),
                     "max": round2(n.max),
                     "applicable": n.applicable,
@@ -123,15 +168,15 @@ impl Scorecard {
             if let Some(e) = &n.element {
                 let mut entry = json!({
                     "kind": e.kind,
-                    "rule": e.rule,
-                    "input": e.input_zh,
+                    "rule": e.rule_zh(),
+                    "input": e.input_zh(),
                     "source": e.source.as_str(),
                     "points": round2(n.score),
                     "max": round2(n.max),
                     "fraction": round4(n.fraction),
                     "applicable": n.applicable,
                     "at_best": e.at_best,
-                    "explanation": e.explanation,
+                    "explanation": e.explanation(),
                 });
                 if let (Source::Ledger { metric, value, .. }, Some(obj)) =
                     (&e.source, entry.as_object_mut())
@@ -141,7 +186,7 @@ impl Scorecard {
                         json!({"metric": metric.as_str(), "label": metric.label_zh(), "value": value}),
                     );
                 }
-                elements.insert(n.code.clone(), entry);
+                elements.insert(n.code.to_string(), entry);
             }
         }
         json!({
@@ -160,10 +205,7 @@ impl Scorecard {
 
     /// Scores by code, for comparisons.
     pub fn scores(&self) -> BTreeMap<&str, f64> {
-        self.nodes
-            .iter()
-            .map(|n| (n.code.as_str(), n.score))
-            .collect()
+        self.nodes.iter().map(|n| (&*n.code, n.score)).collect()
     }
 }
 

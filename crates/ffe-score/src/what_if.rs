@@ -1,6 +1,8 @@
 //! What-if: hypothetical answers applied on top of the real ones (and over the ledger), the new
 //! total and every node that moves.
 
+use std::sync::Arc;
+
 use ffe_index::Level;
 use serde_json::{Value as J, json};
 
@@ -20,9 +22,9 @@ pub struct Change {
 /// A node whose score moves.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeDelta {
-    pub code: String,
+    pub code: Arc<str>,
     pub level: Level,
-    pub label: String,
+    pub label: Arc<str>,
     pub before: f64,
     pub after: f64,
     pub delta: f64,
@@ -53,9 +55,9 @@ impl WhatIf {
             "after": round2(self.after.total),
             "delta": round2(self.total_delta()),
             "nodes": self.deltas.iter().map(|d| json!({
-                "code": d.code,
+                "code": &*d.code,
                 "level": d.level.as_str(),
-                "label": d.label,
+                "label": &*d.label,
                 "before": round2(d.before),
                 "after": round2(d.after),
                 "delta": round2(d.delta),
@@ -96,9 +98,9 @@ impl Engine {
             .zip(&after.nodes)
             .filter(|(b, a)| (a.score - b.score).abs() > 1e-9)
             .map(|(b, a)| NodeDelta {
-                code: a.code.clone(),
+                code: Arc::clone(&a.code),
                 level: a.level,
-                label: a.label.clone(),
+                label: Arc::clone(&a.label),
                 before: b.score,
                 after: a.score,
                 delta: a.score - b.score,

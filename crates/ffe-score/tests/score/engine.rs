@@ -17,16 +17,17 @@ fn a_ratio_scores_the_highest_threshold_reached_and_explains_itself() {
     assert!(close(n.score, 20.0 * 2.0 / 3.0), "{}", n.score);
     let e = n.element.as_ref().expect("element detail");
     assert_eq!(e.source, Source::Answer);
-    assert_eq!(e.input_zh, "87.5%");
+    assert_eq!(e.input_zh(), "87.5%");
     assert!(
-        e.rule.contains("≥60% 得 1 分、≥80% 得 2 分、≥95% 得 3 分"),
+        e.rule_zh()
+            .contains("≥60% 得 1 分、≥80% 得 2 分、≥95% 得 3 分"),
         "{}",
-        e.rule
+        e.rule_zh()
     );
     assert!(
-        e.explanation.contains("得分：13.33 / 20"),
+        e.explanation().contains("得分：13.33 / 20"),
         "{}",
-        e.explanation
+        e.explanation()
     );
     assert!(close(
         card.node("1.3").expect("1.3").score,
@@ -47,7 +48,7 @@ fn a_ratio_may_be_given_as_numerator_and_denominator() {
         .node("1.3.e.1")
         .cloned()
         .expect("element");
-    assert_eq!(n.element.expect("detail").input_zh, "82.73%");
+    assert_eq!(n.element.expect("detail").input_zh(), "82.73%");
     assert!(close(n.score, 20.0 * 2.0 / 3.0));
 }
 
@@ -68,14 +69,14 @@ fn a_ledger_value_replaces_the_typed_one_and_says_so() {
         matches!(e.source, Source::Ledger { metric: LedgerMetric::NetworkingRatePct, value, .. } if value == 96.0)
     );
     assert!(
-        e.explanation.contains("取自设备台账：装备联网率"),
+        e.explanation().contains("取自设备台账：装备联网率"),
         "{}",
-        e.explanation
+        e.explanation()
     );
     assert!(
-        e.explanation.contains("填报值 87.5% 未采用"),
+        e.explanation().contains("填报值 87.5% 未采用"),
         "{}",
-        e.explanation
+        e.explanation()
     );
     // 1.1 → 50 → 4 items → 1.1.d 12.5; 3200 万元 reaches the second of three steps.
     let inv = card.node("1.1.d.1").expect("element");
@@ -159,9 +160,11 @@ fn an_item_that_does_not_apply_drops_out_and_its_siblings_share_its_points() {
         .and_then(|n| n.element.clone())
         .expect("detail");
     assert!(
-        detail.explanation.contains("不适用（仅适用于离散型行业）"),
+        detail
+            .explanation()
+            .contains("不适用（仅适用于离散型行业）"),
         "{}",
-        detail.explanation
+        detail.explanation()
     );
     // 2.3.1.c is for makers of high-value equipment only.
     assert!(!discrete.node("2.3.1.c").expect("item").applicable);
@@ -267,7 +270,7 @@ fn gaps_are_sorted_by_gain_and_each_gain_is_what_the_step_really_brings() {
     }
     for gap in &card.gaps {
         let change = e
-            .change(&gap.code, &gap.next_value)
+            .change(&gap.code, &gap.next_value())
             .expect("next value is a valid answer");
         let w = e.what_if(&a, &no_ledger(), &[change]);
         assert!(
@@ -287,14 +290,17 @@ fn gaps_are_sorted_by_gain_and_each_gain_is_what_the_step_really_brings() {
     let net = card
         .gaps
         .iter()
-        .find(|g| g.code == "1.3.e.1")
+        .find(|g| &*g.code == "1.3.e.1")
         .expect("networking gap");
-    assert_eq!((net.current.as_str(), net.next.as_str()), ("72%", "80%"));
+    assert_eq!(
+        (net.current_zh().as_str(), net.next_zh().as_str()),
+        ("72%", "80%")
+    );
     // A mode that does not count gains nothing for the total until it overtakes the best.
     let unchosen = card
         .gaps
         .iter()
-        .find(|g| g.code == "2.1.1.a.1")
+        .find(|g| &*g.code == "2.1.1.a.1")
         .expect("gap");
     assert!(unchosen.element_gain > 0.0 && unchosen.gain == 0.0);
     // Elements at their best and elements that do not apply are not gaps.
@@ -313,7 +319,7 @@ fn what_if_reports_the_new_total_and_every_node_that_moves() {
     let change = e.change("1.3.e.1", &json!(95)).expect("valid");
     let w = e.what_if(&a, &no_ledger(), &[change]);
     assert!(close(w.total_delta(), 20.0 * 2.0 / 3.0));
-    let moved: Vec<&str> = w.deltas.iter().map(|d| d.code.as_str()).collect();
+    let moved: Vec<&str> = w.deltas.iter().map(|d| d.code.as_ref()).collect();
     assert_eq!(moved, vec!["1", "1.3", "1.3.e", "1.3.e.1"]);
     assert!(
         w.after
@@ -371,10 +377,10 @@ fn the_examples_score_as_their_enterprises_would_expect() {
                 .nodes
                 .iter()
                 .filter(|c| {
-                    c.code.rsplit_once('.').map(|(p, _)| p) == Some(n.code.as_str()) && c.applicable
+                    c.code.rsplit_once('.').map(|(p, _)| p) == Some(n.code.as_ref()) && c.applicable
                 })
                 .collect();
-            if children.is_empty() || n.code == "2" {
+            if children.is_empty() || &*n.code == "2" {
                 continue;
             }
             let sum: f64 = children.iter().map(|c| c.score).sum();

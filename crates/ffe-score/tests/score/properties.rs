@@ -174,7 +174,7 @@ proptest! {
         for n in card.nodes.iter().filter(|n| !n.applicable && n.element.is_some()) {
             let answer = edition().get(&n.code).and_then(|e| e.answer()).expect("answer");
             best_there.set(edition(), &n.code, &super::best_value(answer)).expect("valid");
-            none_there.values.remove(&n.code);
+            none_there.values.remove(&*n.code);
         }
         prop_assert_eq!(engine().score(&best_there, &no_ledger()).total, card.total);
         prop_assert_eq!(engine().score(&none_there, &no_ledger()).total, card.total);
@@ -188,7 +188,7 @@ proptest! {
         prop_assert_eq!(card.max, 1000.0);
         let categories: f64 = card.nodes.iter().filter(|n| !n.code.contains('.')).map(|n| n.max).sum();
         prop_assert!(close(categories, 1000.0));
-        for n in card.nodes.iter().filter(|n| n.applicable && n.element.is_none() && n.code != "2") {
+        for n in card.nodes.iter().filter(|n| n.applicable && n.element.is_none() && &*n.code != "2") {
             let prefix = format!("{}.", n.code);
             let children: Vec<_> = card.nodes.iter()
                 .filter(|c| c.applicable && c.code.starts_with(&prefix) && !c.code[prefix.len()..].contains('.'))

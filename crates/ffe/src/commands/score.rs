@@ -250,7 +250,7 @@ fn render_text(
         .nodes
         .iter()
         .filter(|n| n.applicable && !n.counted && n.level == Level::Indicator)
-        .map(|n| n.code.clone())
+        .map(|n| n.code.to_string())
         .collect();
     if !notes.is_empty() {
         let _ = writeln!(
@@ -284,7 +284,7 @@ fn render_text(
                 pad(&g.code, 12),
                 pad(&truncate(&g.label, 26), 28),
                 pad(
-                    &truncate(&format!("{} → {}{ledger}", g.current, g.next), 38),
+                    &truncate(&format!("{} → {}{ledger}", g.current_zh(), g.next_zh()), 38),
                     40
                 ),
                 lpad(&format!("+{:.2}", g.gain), 8)
