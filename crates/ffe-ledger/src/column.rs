@@ -73,9 +73,9 @@ impl Column {
                 "购买日期",
                 "发票日期",
             ],
-            Column::Level1 => &["设备系统一级分类名称", "一级分类名称", "一级分类"],
-            Column::Level2 => &["设备系统二级分类名称", "二级分类名称", "二级分类"],
-            Column::Level3 => &["设备系统三级分类名称", "三级分类名称", "三级分类"],
+            Column::Level1 => &["设备系统一级分类名称", "一级分类名称", "一级分类", "一级"],
+            Column::Level2 => &["设备系统二级分类名称", "二级分类名称", "二级分类", "二级"],
+            Column::Level3 => &["设备系统三级分类名称", "三级分类名称", "三级分类", "三级"],
             Column::UnitPrice => &[
                 "设备系统单价（万元）",
                 "单价（万元）",
@@ -130,12 +130,46 @@ impl ColumnMap {
     /// Read a row as a header row. `Ok` when every required column is present; `Err` with the
     /// number of distinct columns recognised and the required ones missing otherwise.
     pub fn from_row(cells: &[Cell]) -> Result<ColumnMap, (usize, Vec<Column>)> {
+        ColumnMap::from_candidates(cells.len(), |index| {
+            text_at(cells, index).into_iter().collect()
+        })
+    }
+
+    /// Read two consecutive rows as one header: a group cell above (“是否” merged over four
+    /// columns, “设备系统分类名称” over three) and the names below, or a header split across the
+    /// rows (“设备系统” above “台套数”). Each column tries the lower cell, then upper + lower,
+    /// then the upper cell alone.
+    pub fn from_two_rows(
+        upper: &[Cell],
+        lower: &[Cell],
+    ) -> Result<ColumnMap, (usize, Vec<Column>)> {
+        ColumnMap::from_candidates(upper.len().max(lower.len()), |index| {
+            let (up, low) = (text_at(upper, index), text_at(lower, index));
+            let mut candidates = Vec::new();
+            if let Some(low) = low {
+                candidates.push(low.to_owned());
+            }
+            if let (Some(up), Some(low)) = (up, low) {
+                candidates.push(format!("{up}{low}"));
+            }
+            if let (Some(up), None) = (up, low) {
+                candidates.push(up.to_owned());
+            }
+            candidates
+        })
+    }
+
+    fn from_candidates<S: AsRef<str>>(
+        width: usize,
+        candidates: impl Fn(usize) -> Vec<S>,
+    ) -> Result<ColumnMap, (usize, Vec<Column>)> {
         let mut positions: Vec<(Column, usize)> = Vec::new();
-        for (index, cell) in cells.iter().enumerate() {
-            let Cell::Text(text) = cell else { continue };
-            if let Some(column) = Column::from_header(text)
-                && !positions.iter().any(|(c, _)| *c == column)
-            {
+        for index in 0..width {
+            let found = candidates(index)
+                .iter()
+                .filter_map(|text| Column::from_header(text.as_ref()))
+                .find(|column| !positions.iter().any(|(c, _)| c == column));
+            if let Some(column) = found {
                 positions.push((column, index));
             }
         }
@@ -168,6 +202,13 @@ impl ColumnMap {
                 Some(Cell::Text(text)) => Column::from_header(text) == Some(*column),
                 _ => false,
             })
+    }
+}
+
+fn text_at(cells: &[Cell], index: usize) -> Option<&str> {
+    match cells.get(index) {
+        Some(Cell::Text(text)) if !text.trim().is_empty() => Some(text.as_str()),
+        _ => None,
     }
 }
 
@@ -212,6 +253,52 @@ mod tests {
     fn every_template_header_maps_to_its_column() {
         for column in Column::ALL {
             assert_eq!(Column::from_header(column.header()), Some(column));
+        }
+    }
+
+    #[test]
+    fn a_header_over_two_rows_with_merged_groups() {
+        let upper = text_row(&[
+            "序号",
+            "设备系统名称",
+            "规格型号",
+            "购置时间",
+            "设备系统分类名称",
+            "",
+            "",
+            "设备系统",
+            "设备系统",
+            "是否",
+            "",
+            "",
+            "",
+        ]);
+        let lower = text_row(&[
+            "",
+            "",
+            "",
+            "",
+            "一级分类名称",
+            "二级分类名称",
+            "三级分类名称",
+            "单价（万元）",
+            "台套数",
+            "国产",
+            "联网",
+            "支持数据采集",
+            "支持信息接收",
+        ]);
+        assert!(ColumnMap::from_row(&upper).is_err());
+        assert!(ColumnMap::from_row(&lower).is_err());
+        let map = ColumnMap::from_two_rows(&upper, &lower).expect("two-row header");
+        for (index, column) in Column::ALL.into_iter().enumerate() {
+            assert_eq!(
+                map.positions
+                    .iter()
+                    .find(|(c, _)| *c == column)
+                    .map(|(_, i)| *i),
+                Some(index)
+            );
         }
     }
 

@@ -30,6 +30,14 @@ pub enum LedgerError {
         max_rows: u32,
         max_columns: u32,
     },
+    #[error(
+        "工作表的使用范围过大（{rows} 行 × {columns} 列），.xls 文件最多读取 {max_cells} 个单元格的范围"
+    )]
+    XlsRangeTooLarge {
+        rows: u64,
+        columns: u64,
+        max_cells: u64,
+    },
     #[error("台账超过 {limit} 行，请分多个文件导入")]
     TooManyRows { limit: u32 },
     #[error("文件已损坏或格式不正确：{0}")]

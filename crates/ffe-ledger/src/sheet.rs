@@ -50,6 +50,8 @@ impl Import {
 enum State {
     Searching {
         best: Option<(u32, usize, Vec<Column>)>,
+        /// The row before, for a header that spans two rows.
+        previous: Option<(u32, Vec<Cell>)>,
     },
     Reading {
         columns: ColumnMap,
@@ -75,7 +77,10 @@ impl<'a> SheetParser<'a> {
             classes,
             taxonomy,
             options,
-            state: State::Searching { best: None },
+            state: State::Searching {
+                best: None,
+                previous: None,
+            },
             rows: Vec::new(),
             errors: Vec::new(),
             ledger_rows: 0,
@@ -88,16 +93,23 @@ impl<'a> SheetParser<'a> {
     /// Fails with [`LedgerError::HeaderNotFound`] once the header search window is passed.
     pub fn push(&mut self, row: u32, cells: &[Cell]) -> Result<(), LedgerError> {
         match &mut self.state {
-            State::Searching { best } => {
+            State::Searching { best, previous } => {
                 if row > HEADER_SEARCH_ROWS {
                     return Err(header_not_found(best.as_ref()));
                 }
-                match ColumnMap::from_row(cells) {
-                    Ok(columns) => self.state = State::Reading { columns },
-                    Err((found, missing)) => {
+                let two_rows = previous
+                    .take()
+                    .filter(|(above, _)| above.checked_add(1) == Some(row))
+                    .map(|(_, upper)| ColumnMap::from_two_rows(&upper, cells));
+                match (ColumnMap::from_row(cells), two_rows) {
+                    (Ok(columns), _) | (_, Some(Ok(columns))) => {
+                        self.state = State::Reading { columns };
+                    }
+                    (Err((found, missing)), _) => {
                         if found > 2 && best.as_ref().is_none_or(|(_, f, _)| found > *f) {
                             *best = Some((row, found, missing));
                         }
+                        *previous = Some((row, cells.to_vec()));
                     }
                 }
                 Ok(())
@@ -146,7 +158,7 @@ impl<'a> SheetParser<'a> {
 
     /// The sheet has ended: the import, or why the header was not found.
     pub fn finish(self) -> Result<Import, LedgerError> {
-        if let State::Searching { best } = &self.state {
+        if let State::Searching { best, .. } = &self.state {
             return Err(header_not_found(best.as_ref()));
         }
         let metrics = Metrics::compute(

@@ -157,11 +157,10 @@ fn cell_span(typ: u16, body: &[u8]) -> Option<(u32, u32, u32, u32)> {
 }
 
 fn range_error(rows: u64, columns: u64) -> LedgerError {
-    LedgerError::SheetTooLarge {
-        sheet: "xls".to_owned(),
-        range: format!("{rows} 行 × {columns} 列"),
-        max_rows: 65_536,
-        max_columns: 256,
+    LedgerError::XlsRangeTooLarge {
+        rows,
+        columns,
+        max_cells: MAX_XLS_RANGE_CELLS,
     }
 }
 
@@ -240,7 +239,7 @@ mod tests {
         .concat();
         assert!(matches!(
             check_records(&stream),
-            Err(LedgerError::SheetTooLarge { .. })
+            Err(LedgerError::XlsRangeTooLarge { .. })
         ));
     }
 
@@ -261,7 +260,7 @@ mod tests {
         .concat();
         assert!(matches!(
             check_records(&stream),
-            Err(LedgerError::SheetTooLarge { .. })
+            Err(LedgerError::XlsRangeTooLarge { .. })
         ));
         let small = [
             record(0x0809, &[0; 16]),

@@ -398,3 +398,73 @@ fn a_sheet_without_the_ledger_header_is_unreadable_and_says_what_is_missing() {
     );
     assert!(error.to_string().contains("没有找到表头行"));
 }
+
+#[test]
+fn a_header_over_two_rows_with_merged_group_cells() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let merged = Format::new();
+    sheet
+        .merge_range(0, 0, 0, 12, "附录 2 企业设备系统购置情况一览表", &merged)
+        .expect("title");
+    for (c, h) in ["序号", "设备系统名称", "规格型号", "购置时间（按发票日期）"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .merge_range(1, c as u16, 2, c as u16, h, &merged)
+            .expect("vertical merge");
+    }
+    sheet
+        .merge_range(1, 4, 1, 6, "设备系统分类名称", &merged)
+        .expect("group");
+    sheet.write(1, 7, "设备系统").expect("split");
+    sheet.write(1, 8, "设备系统").expect("split");
+    sheet
+        .merge_range(1, 9, 1, 12, "是否", &merged)
+        .expect("group");
+    let lower = [
+        "一级",
+        "二级",
+        "三级",
+        "单价（万元）",
+        "台套数",
+        "国产",
+        "联网",
+        "支持数据采集",
+        "支持信息接收",
+    ];
+    for (i, h) in lower.iter().enumerate() {
+        sheet.write(2, 4 + i as u16, *h).expect("lower");
+    }
+    let data = [
+        "1",
+        "数控车床",
+        "CK6150",
+        "2023-04-01",
+        "智能制造装备",
+        "数控机床",
+        "数控机床",
+        "18",
+        "3",
+        "是",
+        "是",
+        "否",
+        "否",
+    ];
+    for (i, v) in data.iter().enumerate() {
+        sheet.write(3, i as u16, *v).expect("data");
+    }
+    sheet.write(4, 1, "坏行").expect("data");
+    let bytes = workbook.save_to_buffer().expect("save");
+    let import = ffe_ledger::import(&bytes, "two-rows.xlsx", &options()).expect("readable");
+    assert_eq!(import.rows.len(), 1);
+    assert_eq!(import.rows[0].class.level3.as_deref(), Some("数控机床"));
+    assert_eq!(import.metrics.networking_rate_pct, Some(100.0));
+    assert!(
+        import.errors.iter().all(|e| e.row == 5),
+        "{:?}",
+        import.errors
+    );
+    assert_eq!(import.metrics.rows_rejected, 1);
+}
