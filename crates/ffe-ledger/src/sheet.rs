@@ -18,6 +18,8 @@ use crate::text::{clean_text, value_key};
 pub const HEADER_SEARCH_ROWS: u32 = 30;
 /// The most ledger rows one file may hold.
 pub const MAX_LEDGER_ROWS: u32 = 200_000;
+/// The longest 序号, 名称 or 规格型号 accepted, in characters (a cell can hold 32,767).
+pub const MAX_TEXT_CHARS: usize = 500;
 /// Errors kept in the report; further rejected rows are still counted in the metrics.
 pub const MAX_REPORTED_ERRORS: usize = 10_000;
 
@@ -271,6 +273,23 @@ pub fn parse_row(
     if name.is_none() && !has_error(Column::Name) {
         problems.push((Column::Name, "缺少设备系统名称".to_owned()));
     }
+    for (column, value) in [
+        (Column::Seq, &seq),
+        (Column::Name, &name),
+        (Column::Model, &model),
+    ] {
+        if let Some(value) = value
+            && value.chars().count() > MAX_TEXT_CHARS
+        {
+            problems.push((
+                column,
+                format!(
+                    "内容过长（{} 个字符，上限 {MAX_TEXT_CHARS}）",
+                    value.chars().count()
+                ),
+            ));
+        }
+    }
 
     let purchase_date = take(
         Column::PurchaseDate,
@@ -464,6 +483,23 @@ mod tests {
             parser.push(HEADER_SEARCH_ROWS + 1, &header()),
             Err(LedgerError::HeaderNotFound { .. })
         ));
+    }
+
+    #[test]
+    fn overlong_text_is_refused() {
+        let taxonomy = ffe_index::shipped::taxonomy().expect("taxonomy");
+        let classes = ClassIndex::new(taxonomy);
+        let mut parser = parser_with_header(&classes, taxonomy);
+        let long = "机".repeat(MAX_TEXT_CHARS + 1);
+        parser.push(3, &[Cell::Empty, t(&long)]).expect("push");
+        let import = parser.finish().expect("header");
+        assert!(
+            import
+                .errors
+                .iter()
+                .any(|e| e.column == "设备系统名称"
+                    && e.message == "内容过长（501 个字符，上限 500）")
+        );
     }
 
     #[test]
