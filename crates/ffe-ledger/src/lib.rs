@@ -27,8 +27,10 @@ mod import;
 mod metrics;
 mod parse;
 mod read;
+mod record;
 mod row;
 mod sheet;
+mod skip;
 mod text;
 mod write;
 

@@ -6,6 +6,7 @@ mod csv;
 mod limits;
 mod sniff;
 mod xls;
+mod xls_guard;
 mod xlsx;
 mod zip_guard;
 
