@@ -82,7 +82,7 @@ const ORGS: [DemoOrg; 6] = [
         city: Some("330100"),
         county: Some("330106"),
         credit_code: Some("91330106MA2H12349J"),
-        industry: Some("C34"),
+        industry: Some("34"),
         mode: Some("discrete"),
     },
     DemoOrg {
@@ -92,7 +92,7 @@ const ORGS: [DemoOrg; 6] = [
         city: Some("330200"),
         county: Some("330206"),
         credit_code: Some("91330206MA2K56782X"),
-        industry: Some("C26"),
+        industry: Some("26"),
         mode: Some("process"),
     },
     DemoOrg {
@@ -102,7 +102,7 @@ const ORGS: [DemoOrg; 6] = [
         city: Some("330300"),
         county: Some("330302"),
         credit_code: Some("91330302MA2J9012XM"),
-        industry: Some("C38"),
+        industry: Some("38"),
         mode: Some("discrete"),
     },
 ];

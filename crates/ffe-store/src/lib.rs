@@ -47,4 +47,4 @@ pub use organizations::{NewEnterprise, OrgKind, OrgStatus, Organization, Product
 pub use password::{PasswordPolicy, Passwords, PolicyViolation};
 pub use sessions::SqlSessionStore;
 pub use throttle::{LoginThrottle, ThrottleState};
-pub use users::{Account, NewUser, Role};
+pub use users::{Account, NewUser, Role, normalize_username};

@@ -30,6 +30,8 @@ enum Command {
     Scheme(commands::scheme::SchemeCommand),
     /// 按计分方案为自评答案打分 / Score a self-assessment
     Score(commands::score::ScoreArgs),
+    /// 启动网站与 API（--demo 生成演示数据）/ Serve the web app and API (--demo seeds demo data)
+    Serve(commands::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         Command::Ledger(cmd) => commands::ledger::run(cmd),
         Command::Scheme(cmd) => commands::scheme::run(cmd),
         Command::Score(args) => commands::score::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     };
     match result {
         Ok(code) => code,

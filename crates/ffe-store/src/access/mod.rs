@@ -19,7 +19,7 @@ mod user;
 pub use application::{ApplicationCreator, ApplicationScope, ApplicationSubmitter};
 pub use audit::AuditReader;
 pub use batch::{BatchAdmin, BatchScope, BatchTransition};
-pub use refusal::Refusal;
+pub use refusal::{Refusal, RefusalKind};
 pub use registration::{RegistrationReviewer, RegistrationScope};
 pub use user::{RoleChanger, UserScope};
 

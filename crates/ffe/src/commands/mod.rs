@@ -5,3 +5,4 @@ pub mod index;
 pub mod ledger;
 pub mod scheme;
 pub mod score;
+pub mod serve;

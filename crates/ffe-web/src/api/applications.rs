@@ -1,0 +1,67 @@
+//! `/api/v1/applications`.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+
+use super::views::{ApplicationView, NewApplicationRequest};
+use crate::auth::{Caller, RequestCtx};
+use crate::error::{AppError, ErrorBody};
+use crate::extract::{ApiJson, IdPath};
+use crate::ops;
+use crate::state::AppState;
+
+/// The applications the caller may see: all (province), the city's (city authority), the assigned
+/// ones (expert), the enterprise's own (enterprise).
+#[utoipa::path(get, path = "/api/v1/applications", tag = "applications",
+    responses((status = 200, body = [ApplicationView]), (status = 401, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<ApplicationView>>, AppError> {
+    let apps = ops::applications::list(&state, &caller.rights).await?;
+    Ok(Json(apps.iter().map(ApplicationView::from).collect()))
+}
+
+/// One application; 404 if it does not exist or is not the caller's to see.
+#[utoipa::path(get, path = "/api/v1/applications/{id}", tag = "applications",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = ApplicationView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath,
+) -> Result<Json<ApplicationView>, AppError> {
+    let app = ops::applications::get(&state, &caller.rights, id).await?;
+    Ok(Json(ApplicationView::from(&app)))
+}
+
+/// Start the caller's enterprise's application in an open batch.
+#[utoipa::path(post, path = "/api/v1/applications", tag = "applications", request_body = NewApplicationRequest,
+    params(("x-csrf-token" = String, Header)),
+    responses((status = 201, body = ApplicationView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    ctx: RequestCtx,
+    ApiJson(body): ApiJson<NewApplicationRequest>,
+) -> Result<(StatusCode, Json<ApplicationView>), AppError> {
+    let app = ops::applications::create(&state, &caller.rights, &ctx, body.batch_id).await?;
+    Ok((StatusCode::CREATED, Json(ApplicationView::from(&app))))
+}
+
+/// Submit a draft (the enterprise administrator, while the batch is open).
+#[utoipa::path(post, path = "/api/v1/applications/{id}/submit", tag = "applications",
+    params(("id" = i64, Path), ("x-csrf-token" = String, Header)),
+    responses((status = 200, body = ApplicationView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, description = "Batch closed or already submitted", body = ErrorBody)))]
+pub async fn submit(
+    State(state): State<AppState>,
+    caller: Caller,
+    ctx: RequestCtx,
+    IdPath(id): IdPath,
+) -> Result<Json<ApplicationView>, AppError> {
+    let app = ops::applications::submit(&state, &caller.rights, &ctx, id).await?;
+    Ok(Json(ApplicationView::from(&app)))
+}
