@@ -1,6 +1,7 @@
 //! `ffe ledger …`: the Appendix 2 equipment ledger: blank template, import with row errors and
 //! metrics, export back into the template. Exit codes: 0 clean, 1 rows refused, 2 file unreadable.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -89,7 +90,7 @@ pub fn run(cmd: LedgerCommand) -> anyhow::Result<ExitCode> {
                 Err(error) => return Ok(unreadable(&file, &error)),
             };
             match format {
-                LedgerFormat::Json => println!("{}", serde_json::to_string_pretty(&import)?),
+                LedgerFormat::Json => print_json(&import)?,
                 LedgerFormat::Text => print_text(&import),
             }
             Ok(exit_for(&import))
@@ -124,6 +125,15 @@ pub fn run(cmd: LedgerCommand) -> anyhow::Result<ExitCode> {
             Ok(code)
         }
     }
+}
+
+/// Streamed to stdout: 200,000 rows of JSON are never held as one string.
+fn print_json(import: &Import) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, import)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
 }
 
 fn taxonomy() -> anyhow::Result<&'static ffe_index::Taxonomy> {
