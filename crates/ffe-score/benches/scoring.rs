@@ -76,6 +76,12 @@ fn applications() -> Vec<Answers> {
         .collect()
 }
 
+/// CPU time this thread has used, in nanoseconds.
+fn thread_cpu_ns() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    text.split_whitespace().next()?.parse().ok()
+}
+
 fn scoring(c: &mut Criterion) {
     let engine = ffe_score::shipped::engine().expect("shipped engine");
     let apps = applications();
@@ -94,6 +100,32 @@ fn scoring(c: &mut Criterion) {
             black_box(sum)
         })
     });
+    group.bench_function("10000_applications_total_only", |b| {
+        b.iter(|| {
+            let mut sum = 0.0;
+            for a in &apps {
+                sum += engine.total(black_box(a), &ledger);
+            }
+            black_box(sum)
+        })
+    });
+    // The same work timed by the thread's CPU clock, so that other processes on a shared machine
+    // do not count (Linux only: /proc/thread-self/schedstat).
+    if thread_cpu_ns().is_some() {
+        group.bench_function("10000_applications_full_index_cpu_time", |b| {
+            b.iter_custom(|iterations| {
+                let start = thread_cpu_ns().unwrap_or(0);
+                for _ in 0..iterations {
+                    let mut sum = 0.0;
+                    for a in &apps {
+                        sum += engine.score(black_box(a), &ledger).total;
+                    }
+                    black_box(sum);
+                }
+                Duration::from_nanos(thread_cpu_ns().unwrap_or(0).saturating_sub(start))
+            })
+        });
+    }
     group.finish();
 
     let texts: Vec<String> = apps

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use ffe_index::{Answer, Edition, Level, Node, NodeBody};
 
+use crate::answers::{IndustryType, Profile};
 use crate::engine::{CNode, ElementSpec, Engine};
 use crate::problem::{Collector, SchemeProblemKind as K, SchemeProblems};
 use crate::rule::Rule;
@@ -41,6 +42,9 @@ impl Scheme {
             categories: Vec::new(),
             by_code: HashMap::new(),
             elements_by_code: Vec::new(),
+            subtree_end: Vec::new(),
+            best_of: Vec::new(),
+            shapes: Vec::new(),
         };
         for category in &edition.categories {
             let i = self.compile(category, None, &mut engine, &mut out);
@@ -54,6 +58,27 @@ impl Scheme {
             name(a).cmp(&name(b))
         });
         engine.elements_by_code = elements;
+        engine.subtree_end = (0..engine.nodes.len())
+            .map(|i| subtree_end(&engine, i))
+            .collect();
+        engine.best_of = (0..engine.nodes.len())
+            .filter(|i| {
+                engine
+                    .nodes
+                    .get(*i)
+                    .is_some_and(|n| matches!(n.aggregate, Aggregate::BestOf { .. }))
+            })
+            .collect();
+        engine.shapes = [IndustryType::Discrete, IndustryType::Process]
+            .into_iter()
+            .flat_map(|industry_type| {
+                [false, true].map(|high_value_equipment| Profile {
+                    industry_type,
+                    high_value_equipment,
+                })
+            })
+            .map(|profile| engine.compute_shape(&profile))
+            .collect();
         out.finish(engine)
     }
 
@@ -328,6 +353,17 @@ impl Scheme {
             ledger_metric: answer.ledger_metric(),
         })
     }
+}
+
+/// One past the last descendant of node `i`: the next node that is not below it.
+fn subtree_end(engine: &Engine, i: usize) -> usize {
+    let mut end = i + 1;
+    let mut current = i;
+    while let Some(last) = engine.nodes.get(current).and_then(|n| n.children.last()) {
+        end = last + 1;
+        current = *last;
+    }
+    end
 }
 
 fn present_fields(rule: &ElementRule) -> Vec<&'static str> {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use ffe_index::{Answer, Applicability, Code, LedgerMetric, Level};
 
-use crate::answers::Profile;
+use crate::answers::{IndustryType, Profile};
 use crate::rule::{Input, Rule};
 use crate::scheme::Aggregate;
 
@@ -54,14 +54,28 @@ pub struct Engine {
     pub(crate) by_code: HashMap<String, usize>,
     /// The elements' node indices, ordered by code as text (as answers are kept).
     pub(crate) elements_by_code: Vec<usize>,
+    /// One past the last node of each node's subtree (nodes are in document order).
+    pub(crate) subtree_end: Vec<usize>,
+    /// The best-of nodes, in document order.
+    pub(crate) best_of: Vec<usize>,
+    /// By profile: discrete, discrete + high-value equipment, process, process + high-value.
+    pub(crate) shapes: Vec<Shape>,
+}
+
+/// What depends on the profile only: which nodes apply and each one's points. Computed once per
+/// profile when the engine is built, not once per application.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shape {
+    pub applicable: Vec<bool>,
+    pub max: Vec<f64>,
 }
 
 /// The numbers of one evaluation, indexed like `Engine::nodes`.
 #[derive(Debug, Clone)]
-pub(crate) struct Evaluation {
-    pub applicable: Vec<bool>,
+pub(crate) struct Evaluation<'e> {
+    pub applicable: &'e [bool],
+    pub max: &'e [f64],
     pub fraction: Vec<f64>,
-    pub max: Vec<f64>,
     pub counted: Vec<bool>,
     pub total: f64,
 }
@@ -136,31 +150,24 @@ impl Engine {
         applicable
     }
 
-    /// Score resolved inputs (one per node; only elements' are read).
-    pub(crate) fn evaluate(&self, applicable: Vec<bool>, inputs: &[Input]) -> Evaluation {
-        let n = self.nodes.len();
-        let mut fraction = vec![0.0; n];
-        for (i, node) in self.nodes.iter().enumerate().rev() {
-            if !applicable.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            let f = match &node.element {
-                Some(spec) => inputs.get(i).map_or(0.0, |input| spec.rule.fraction(input)),
-                None => self.aggregate(node, &applicable, &fraction, None),
-            };
-            if let Some(slot) = fraction.get_mut(i) {
-                *slot = f;
-            }
-        }
-        let (root_fraction, category_max) = self.root(&applicable, &fraction, None);
-        let mut max = vec![0.0; n];
-        let mut counted = vec![false; n];
-        for (i, m) in category_max {
+    /// The profile's shape, computed when the engine was built.
+    pub(crate) fn shape(&self, profile: &Profile) -> &Shape {
+        let index = 2 * usize::from(profile.industry_type == IndustryType::Process)
+            + usize::from(profile.high_value_equipment);
+        static EMPTY: Shape = Shape {
+            applicable: Vec::new(),
+            max: Vec::new(),
+        };
+        self.shapes.get(index).unwrap_or(&EMPTY)
+    }
+
+    /// Which nodes apply and their points, for one profile.
+    pub(crate) fn compute_shape(&self, profile: &Profile) -> Shape {
+        let applicable = self.applicability(profile);
+        let mut max = vec![0.0; self.nodes.len()];
+        for (i, m) in self.category_maxima(&applicable) {
             if let Some(slot) = max.get_mut(i) {
                 *slot = m;
-            }
-            if let Some(slot) = counted.get_mut(i) {
-                *slot = true;
             }
         }
         for (i, node) in self.nodes.iter().enumerate() {
@@ -168,39 +175,92 @@ impl Engine {
                 continue;
             }
             let parent_max = max.get(i).copied().unwrap_or(0.0);
-            let parent_counted = counted.get(i).copied().unwrap_or(false);
-            self.share_out(
-                node,
-                parent_max,
-                parent_counted,
-                &applicable,
-                &fraction,
-                &mut max,
-                &mut counted,
-            );
+            self.share_out(node, parent_max, &applicable, &mut max);
         }
+        Shape { applicable, max }
+    }
+
+    /// Score resolved inputs (one per node; only elements' are read).
+    pub(crate) fn evaluate(&self, profile: &Profile, inputs: &[Input]) -> Evaluation<'_> {
+        let shape = self.shape(profile);
+        let applicable = shape.applicable.as_slice();
+        let mut fraction = vec![0.0; self.nodes.len()];
+        for (i, node) in self.nodes.iter().enumerate().rev() {
+            if !applicable.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let f = match &node.element {
+                Some(spec) => inputs.get(i).map_or(0.0, |input| spec.rule.fraction(input)),
+                None => self.aggregate(node, applicable, &fraction, None),
+            };
+            if let Some(slot) = fraction.get_mut(i) {
+                *slot = f;
+            }
+        }
+        let total = self.scale * self.root_fraction(applicable, &fraction, None);
+        let counted = self.counted(applicable, &fraction);
         Evaluation {
             applicable,
+            max: shape.max.as_slice(),
             fraction,
-            max,
             counted,
-            total: self.scale * root_fraction,
+            total,
         }
     }
 
+    /// Which nodes reach the total: the applicable ones, less the alternatives a best-of node does
+    /// not choose, with everything below them.
+    fn counted(&self, applicable: &[bool], fraction: &[f64]) -> Vec<bool> {
+        let mut counted = applicable.to_vec();
+        for &b in &self.best_of {
+            let Some(node) = self.nodes.get(b) else {
+                continue;
+            };
+            let Aggregate::BestOf { k } = node.aggregate else {
+                continue;
+            };
+            if !counted.get(b).copied().unwrap_or(false) {
+                continue;
+            }
+            let mut ranked: Vec<usize> = node
+                .children
+                .iter()
+                .copied()
+                .filter(|c| applicable.get(*c).copied().unwrap_or(false))
+                .collect();
+            // Stable: among equals, the earlier in the document counts.
+            ranked.sort_by(|a, b| {
+                let fa = fraction.get(*a).copied().unwrap_or(0.0);
+                let fb = fraction.get(*b).copied().unwrap_or(0.0);
+                fb.total_cmp(&fa)
+            });
+            for &c in ranked.iter().skip(k) {
+                let end = self.subtree_end.get(c).copied().unwrap_or(c + 1);
+                for slot in counted.iter_mut().take(end).skip(c) {
+                    *slot = false;
+                }
+            }
+        }
+        counted
+    }
+
     /// The total if one element's fraction were `new_fraction`, everything else unchanged.
-    pub(crate) fn total_with(&self, eval: &Evaluation, element: usize, new_fraction: f64) -> f64 {
+    pub(crate) fn total_with(
+        &self,
+        eval: &Evaluation<'_>,
+        element: usize,
+        new_fraction: f64,
+    ) -> f64 {
         let mut child = element;
         let mut value = new_fraction;
         while let Some(parent) = self.nodes.get(child).and_then(|n| n.parent) {
             let Some(node) = self.nodes.get(parent) else {
                 break;
             };
-            value = self.aggregate(node, &eval.applicable, &eval.fraction, Some((child, value)));
+            value = self.aggregate(node, eval.applicable, &eval.fraction, Some((child, value)));
             child = parent;
         }
-        let (root, _) = self.root(&eval.applicable, &eval.fraction, Some((child, value)));
-        self.scale * root
+        self.scale * self.root_fraction(eval.applicable, &eval.fraction, Some((child, value)))
     }
 
     /// A node's fraction from its applicable children's, one of them possibly replaced.
@@ -238,6 +298,8 @@ impl Engine {
                 }
                 if count > 0.0 { sum / count } else { 0.0 }
             }
+            // The common case, one alternative counts: no need to rank them all.
+            Aggregate::BestOf { k: 1 } => live.map(value).fold(0.0, f64::max),
             Aggregate::BestOf { k } => {
                 let mut values: Vec<f64> = live.map(value).collect();
                 values.sort_by(|a, b| b.total_cmp(a));
@@ -251,62 +313,62 @@ impl Engine {
         }
     }
 
-    /// The root's fraction (categories weighted by their points) and each applicable category's
-    /// effective maximum.
-    fn root(
+    /// The root's fraction: categories weighted by their points, one of them possibly replaced.
+    fn root_fraction(
         &self,
         applicable: &[bool],
         fraction: &[f64],
         replace: Option<(usize, f64)>,
-    ) -> (f64, Vec<(usize, f64)>) {
-        let live: Vec<usize> = self
-            .categories
-            .iter()
-            .copied()
-            .filter(|c| applicable.get(*c).copied().unwrap_or(false))
-            .collect();
-        let points = |c: usize| self.nodes.get(c).map_or(0.0, |n| n.share);
-        let den: f64 = live.iter().map(|c| points(*c)).sum();
-        if den <= 0.0 {
-            return (0.0, Vec::new());
-        }
-        let mut num = 0.0;
-        for c in &live {
+    ) -> f64 {
+        let (mut num, mut den) = (0.0, 0.0);
+        for c in self.categories.iter().copied() {
+            if !applicable.get(c).copied().unwrap_or(false) {
+                continue;
+            }
+            let points = self.nodes.get(c).map_or(0.0, |n| n.share);
             let f = match replace {
-                Some((r, v)) if r == *c => v,
-                _ => fraction.get(*c).copied().unwrap_or(0.0),
+                Some((r, v)) if r == c => v,
+                _ => fraction.get(c).copied().unwrap_or(0.0),
             };
-            num += points(*c) * f;
+            num += points * f;
+            den += points;
         }
-        let maxima = live
-            .iter()
-            .map(|c| (*c, self.scale * points(*c) / den))
-            .collect();
-        (num / den, maxima)
+        if den > 0.0 { num / den } else { 0.0 }
     }
 
-    /// Give each applicable child its share of the node's points, and say whether it counts
-    /// (best-of). Written straight into the arrays: this runs for every node of every application.
-    #[allow(clippy::too_many_arguments)]
-    fn share_out(
-        &self,
-        node: &CNode,
-        parent_max: f64,
-        parent_counted: bool,
-        applicable: &[bool],
-        fraction: &[f64],
-        max: &mut [f64],
-        counted: &mut [bool],
-    ) {
+    /// Each applicable category's share of the scale.
+    fn category_maxima(&self, applicable: &[bool]) -> Vec<(usize, f64)> {
+        let live = |c: &usize| applicable.get(*c).copied().unwrap_or(false);
+        let points = |c: usize| self.nodes.get(c).map_or(0.0, |n| n.share);
+        let den: f64 = self
+            .categories
+            .iter()
+            .filter(|c| live(c))
+            .map(|c| points(*c))
+            .sum();
+        if den <= 0.0 {
+            return Vec::new();
+        }
+        self.categories
+            .iter()
+            .copied()
+            .filter(live)
+            .map(|c| (c, self.scale * points(c) / den))
+            .collect()
+    }
+
+    /// Give each applicable child its share of the node's points.
+    fn share_out(&self, node: &CNode, parent_max: f64, applicable: &[bool], max: &mut [f64]) {
         let is_live = |c: &usize| applicable.get(*c).copied().unwrap_or(false);
-        let mut give = |c: usize, share: f64, counts: bool| {
+        let mut give = |c: usize, share: f64| {
             if let Some(slot) = max.get_mut(c) {
                 *slot = parent_max * share;
             }
-            if let Some(slot) = counted.get_mut(c) {
-                *slot = parent_counted && counts;
-            }
         };
+        let live = node.children.iter().filter(|c| is_live(c)).count();
+        if live == 0 {
+            return;
+        }
         match node.aggregate {
             Aggregate::Weighted => {
                 let weight = |c: usize| self.nodes.get(c).map_or(0.0, |n| n.share);
@@ -320,34 +382,19 @@ impl Engine {
                     return;
                 }
                 for c in node.children.iter().copied().filter(is_live) {
-                    give(c, weight(c) / den, true);
+                    give(c, weight(c) / den);
                 }
             }
             Aggregate::Mean => {
-                let live = node.children.iter().filter(|c| is_live(c)).count();
-                if live == 0 {
-                    return;
-                }
                 for c in node.children.iter().copied().filter(is_live) {
-                    give(c, 1.0 / live as f64, true);
+                    give(c, 1.0 / live as f64);
                 }
             }
+            // Each alternative is worth what it would bring if chosen.
             Aggregate::BestOf { k } => {
-                let mut ranked: Vec<usize> =
-                    node.children.iter().copied().filter(is_live).collect();
-                let take = k.min(ranked.len());
-                if take == 0 {
-                    return;
-                }
-                // Stable: among equals, the earlier in the document counts.
-                ranked.sort_by(|a, b| {
-                    let fa = fraction.get(*a).copied().unwrap_or(0.0);
-                    let fb = fraction.get(*b).copied().unwrap_or(0.0);
-                    fb.total_cmp(&fa)
-                });
-                let chosen = ranked.get(..take).unwrap_or_default().to_vec();
-                for c in ranked {
-                    give(c, 1.0 / take as f64, chosen.contains(&c));
+                let take = k.min(live);
+                for c in node.children.iter().copied().filter(is_live) {
+                    give(c, 1.0 / take as f64);
                 }
             }
         }

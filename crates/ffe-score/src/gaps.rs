@@ -65,12 +65,12 @@ impl Gap {
 
 pub(crate) fn collect_gaps(
     engine: &Engine,
-    eval: &Evaluation,
+    eval: &Evaluation<'_>,
     inputs: &[Input],
     sources: &[Source],
 ) -> Vec<Gap> {
-    let mut keys: Vec<(i64, i64, usize)> = Vec::new();
-    let mut gaps: Vec<Option<Gap>> = Vec::new();
+    let mut keys: Vec<(i64, i64, usize)> = Vec::with_capacity(engine.elements_by_code.len());
+    let mut gaps: Vec<Option<Gap>> = Vec::with_capacity(engine.elements_by_code.len());
     for (i, node) in engine.nodes.iter().enumerate() {
         let (Some(spec), Some(input), true) = (
             &node.element,

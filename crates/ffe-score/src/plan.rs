@@ -100,7 +100,7 @@ enum Table {
 
 struct Planner<'a> {
     engine: &'a Engine,
-    eval: &'a Evaluation,
+    eval: &'a Evaluation<'a>,
     inputs: &'a [Input],
     tables: Vec<Option<Table>>,
 }
@@ -124,8 +124,7 @@ impl Engine {
             });
         }
         let resolved = self.resolve(answers, ledger, &Default::default());
-        let applicable = self.applicability(&answers.profile);
-        let eval = self.evaluate(applicable, &resolved.inputs);
+        let eval = self.evaluate(&answers.profile, &resolved.inputs);
         if eval.total + EPSILON >= target {
             return Ok(Plan {
                 target,
@@ -168,7 +167,7 @@ impl Engine {
         answers: &Answers,
         ledger: &LedgerValues,
         target: f64,
-        eval: &Evaluation,
+        eval: &Evaluation<'_>,
         sources: &[Source],
         planner: &Planner<'_>,
         mut allocation: Vec<(usize, usize)>,

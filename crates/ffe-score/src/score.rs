@@ -30,6 +30,13 @@ impl Engine {
         self.score_with(answers, ledger, &Overrides::new())
     }
 
+    /// Only the total: for ranking many applications, where nothing needs explaining. Equal to
+    /// `score(answers, ledger).total`.
+    pub fn total(&self, answers: &Answers, ledger: &LedgerValues) -> f64 {
+        let resolved = self.resolve(answers, ledger, &Overrides::new());
+        self.evaluate(&answers.profile, &resolved.inputs).total
+    }
+
     pub(crate) fn score_with(
         &self,
         answers: &Answers,
@@ -37,8 +44,7 @@ impl Engine {
         overrides: &Overrides,
     ) -> Scorecard {
         let resolved = self.resolve(answers, ledger, overrides);
-        let applicable = self.applicability(&answers.profile);
-        let eval = self.evaluate(applicable, &resolved.inputs);
+        let eval = self.evaluate(&answers.profile, &resolved.inputs);
         self.scorecard(answers, resolved, eval)
     }
 
@@ -49,68 +55,86 @@ impl Engine {
         overrides: &Overrides,
     ) -> Resolved {
         let n = self.nodes.len();
-        let mut inputs = vec![Input::Missing; n];
-        let mut sources = vec![Source::Missing; n];
+        let mut inputs = Vec::with_capacity(n);
+        let mut sources = Vec::with_capacity(n);
         let mut warnings = Vec::new();
         let answered_at = self.match_answers(answers);
         for (i, node) in self.nodes.iter().enumerate() {
-            let Some(spec) = &node.element else {
-                continue;
-            };
-            let code = node.code.as_str();
-            let answered = answered_at.get(i).copied().flatten();
-            let ledger_value = spec
-                .ledger_metric
-                .and_then(|m| ledger.get(&m).map(|v| (m, *v)));
-            let overridden = if overrides.is_empty() {
-                None
-            } else {
-                overrides.get(code)
-            };
-            let (value, source) = match (overridden, ledger_value) {
-                (Some(Some(v)), _) => (Some(v), Source::Hypothetical),
-                (Some(None), _) => (None, Source::Missing),
-                (None, Some((metric, value))) if value.is_finite() && value >= 0.0 => {
-                    let input = Input::Number(value);
-                    if let (Some(slot), Some(src)) = (inputs.get_mut(i), sources.get_mut(i)) {
-                        *slot = input;
-                        *src = Source::Ledger {
-                            metric,
-                            value,
-                            answered: answered.cloned(),
-                        };
-                    }
-                    continue;
+            let (input, source) = match &node.element {
+                None => (Input::Missing, Source::Missing),
+                Some(spec) => {
+                    let answered = answered_at.get(i).copied().flatten();
+                    self.resolve_one(
+                        node.code.as_str(),
+                        spec,
+                        answered,
+                        ledger,
+                        overrides,
+                        &mut warnings,
+                    )
                 }
-                (None, Some((metric, value))) => {
-                    warnings.push(format!(
-                        "[{code}] 台账指标“{}”的值 {value} 无效，已改用填报值",
-                        metric.label_zh()
-                    ));
-                    (answered, Source::Answer)
-                }
-                (None, None) => (answered, Source::Answer),
             };
-            let Some(value) = value else {
-                continue;
-            };
-            match to_input(&spec.rule, value) {
-                Some(input) => {
-                    if let (Some(slot), Some(src)) = (inputs.get_mut(i), sources.get_mut(i)) {
-                        *slot = input;
-                        *src = source;
-                    }
-                }
-                None => warnings.push(format!(
-                    "[{code}] 的答案与要素的答题类型（{}）不符，未计分",
-                    spec.answer.kind_zh()
-                )),
-            }
+            inputs.push(input);
+            sources.push(source);
         }
         Resolved {
             inputs,
             sources,
             warnings,
+        }
+    }
+
+    /// One element's input and where it came from: a what-if change first, then a valid ledger
+    /// value, then the answer.
+    fn resolve_one(
+        &self,
+        code: &str,
+        spec: &ElementSpec,
+        answered: Option<&Value>,
+        ledger: &LedgerValues,
+        overrides: &Overrides,
+        warnings: &mut Vec<String>,
+    ) -> (Input, Source) {
+        let ledger_value = spec
+            .ledger_metric
+            .and_then(|m| ledger.get(&m).map(|v| (m, *v)));
+        let overridden = if overrides.is_empty() {
+            None
+        } else {
+            overrides.get(code)
+        };
+        let (value, source) = match (overridden, ledger_value) {
+            (Some(Some(v)), _) => (Some(v), Source::Hypothetical),
+            (Some(None), _) => (None, Source::Missing),
+            (None, Some((metric, value))) if value.is_finite() && value >= 0.0 => {
+                let source = Source::Ledger {
+                    metric,
+                    value,
+                    answered: answered.cloned(),
+                };
+                return (Input::Number(value), source);
+            }
+            (None, Some((metric, value))) => {
+                warnings.push(format!(
+                    "[{code}] 台账指标“{}”的值 {value} 无效，已改用填报值",
+                    metric.label_zh()
+                ));
+                (answered, Source::Answer)
+            }
+            (None, None) => (answered, Source::Answer),
+        };
+        let Some(value) = value else {
+            return (Input::Missing, Source::Missing);
+        };
+        match to_input(&spec.rule, value) {
+            Some(input) => (input, source),
+            None => {
+                warnings.push(format!(
+                    "[{code}] 的答案与要素的答题类型（{}）不符，未计分",
+                    spec.answer.kind_zh()
+                ));
+                (Input::Missing, Source::Missing)
+            }
         }
     }
 
@@ -133,7 +157,7 @@ impl Engine {
         at
     }
 
-    fn scorecard(&self, answers: &Answers, resolved: Resolved, eval: Evaluation) -> Scorecard {
+    fn scorecard(&self, answers: &Answers, resolved: Resolved, eval: Evaluation<'_>) -> Scorecard {
         let Resolved {
             inputs,
             sources,

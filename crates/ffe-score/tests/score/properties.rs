@@ -228,6 +228,7 @@ proptest! {
         let shuffled = Answers::from_json(&text, edition()).expect("valid");
         let one = engine().score(&a, &no_ledger());
         let two = engine().score(&shuffled, &no_ledger());
+        prop_assert_eq!(engine().total(&a, &no_ledger()), one.total);
         prop_assert_eq!(one.to_json(), two.to_json());
         // What-if changes to distinct elements likewise.
         let changes: Vec<_> = entries.iter().take(6)
