@@ -185,8 +185,16 @@ impl LoginSettings {
     }
 }
 
-/// Environment variables that start with `FFE_` but are not settings.
-const NOT_SETTINGS: [&str; 2] = ["FFE_CONFIG", "FFE_TEST_"];
+/// Environment variables (or prefixes) that start with `FFE_` but are not settings: the config file
+/// path, the log filter, and the project's own tooling (tests, browser tests, benchmarks).
+const NOT_SETTINGS: [&str; 6] = [
+    "FFE_CONFIG",
+    "FFE_LOG_FILTER",
+    "FFE_BIN",
+    "FFE_TEST_",
+    "FFE_E2E_",
+    "FFE_BENCH_",
+];
 
 /// A settings layer that could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -335,6 +343,7 @@ mod tests {
                 ("FFE_LOGIN__MAX_FAILURES", "7"),
                 ("FFE_DATABASE_URL", "postgres://u:pw@h/db"),
                 ("FFE_TEST_DATABASE_URL", "ignored"),
+                ("FFE_BIN", "target/debug/ffe"),
                 ("HOME", "/root"),
             ]),
         )
