@@ -9,7 +9,7 @@ use ffe_index::{Answer, Edition, Level, Node, NodeBody};
 use crate::answers::{IndustryType, Profile};
 use crate::engine::{CNode, ElementSpec, Engine};
 use crate::problem::{Collector, SchemeProblemKind as K, SchemeProblems};
-use crate::rule::Rule;
+use crate::rule::{Rule, WordedRule};
 use crate::scheme::{Aggregate, ElementRule, OptionCap, Scheme, TierDefault};
 
 /// Options are held as bits of a `u64`.
@@ -347,8 +347,7 @@ impl Scheme {
             }
         };
         Some(ElementSpec {
-            rule_zh: Arc::from(rule.describe_zh()),
-            rule: Arc::new(rule),
+            rule: Arc::new(WordedRule::new(rule)),
             answer: answer.clone(),
             ledger_metric: answer.ledger_metric(),
         })

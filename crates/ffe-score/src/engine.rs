@@ -11,7 +11,7 @@ use std::sync::Arc;
 use ffe_index::{Answer, Applicability, Code, LedgerMetric, Level};
 
 use crate::answers::{IndustryType, Profile};
-use crate::rule::{Input, Rule};
+use crate::rule::{Input, WordedRule};
 use crate::scheme::Aggregate;
 
 /// One node of the compiled tree.
@@ -34,9 +34,8 @@ pub(crate) struct CNode {
 
 #[derive(Debug, Clone)]
 pub(crate) struct ElementSpec {
-    pub rule: Arc<Rule>,
-    /// The rule in words: the same for every application, so worded once.
-    pub rule_zh: Arc<str>,
+    /// The rule and its words: the same for every application, so worded once.
+    pub rule: Arc<WordedRule>,
     pub answer: Answer,
     pub ledger_metric: Option<LedgerMetric>,
 }
@@ -116,7 +115,7 @@ impl Engine {
     pub fn rule_zh(&self, code: &str) -> Option<String> {
         let i = self.by_code.get(code)?;
         let spec = self.nodes.get(*i)?.element.as_ref()?;
-        Some(spec.rule_zh.to_string())
+        Some(spec.rule.zh.clone())
     }
 
     pub(crate) fn node(&self, i: usize) -> Option<&CNode> {

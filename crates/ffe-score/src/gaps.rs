@@ -5,7 +5,7 @@ use std::sync::Arc;
 use serde_json::{Value as J, json};
 
 use crate::engine::{Engine, Evaluation};
-use crate::rule::{Input, Rule};
+use crate::rule::{Input, WordedRule};
 use crate::scorecard::Source;
 use crate::text::round2;
 
@@ -28,7 +28,7 @@ pub struct Gap {
     pub gain: f64,
     /// Whether the value comes from the equipment ledger (improve the ledger, not the answer).
     pub from_ledger: bool,
-    pub(crate) rule: Arc<Rule>,
+    pub(crate) rule: Arc<WordedRule>,
 }
 
 impl Gap {

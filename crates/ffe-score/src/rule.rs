@@ -51,6 +51,27 @@ pub enum Rule {
     },
 }
 
+/// A rule with its words, written once when the engine is built and shared by every scorecard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordedRule {
+    pub rule: Rule,
+    pub zh: String,
+}
+
+impl WordedRule {
+    pub fn new(rule: Rule) -> WordedRule {
+        let zh = rule.describe_zh();
+        WordedRule { rule, zh }
+    }
+}
+
+impl std::ops::Deref for WordedRule {
+    type Target = Rule;
+    fn deref(&self) -> &Rule {
+        &self.rule
+    }
+}
+
 impl Rule {
     /// The share of the element's points this input earns, in [0, 1].
     pub fn fraction(&self, input: &Input) -> f64 {

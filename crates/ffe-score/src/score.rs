@@ -181,7 +181,7 @@ impl Engine {
                 }
                 let reason =
                     (!applicable).then(|| node.applies_to_label(self).unwrap_or("不适用于本企业"));
-                Box::new(detail(spec, input, source, reason, score, max))
+                detail(spec, input, source, reason, score, max)
             });
             nodes.push(NodeScore {
                 code: Arc::clone(&node.name),
@@ -288,7 +288,6 @@ fn detail(
         input,
         source,
         rule: Arc::clone(&spec.rule),
-        rule_zh: Arc::clone(&spec.rule_zh),
         not_applicable,
         points,
         max,

@@ -9,7 +9,7 @@ use serde_json::{Value as J, json};
 
 use crate::answers::{Profile, Value};
 use crate::gaps::Gap;
-use crate::rule::{Input, Rule};
+use crate::rule::{Input, WordedRule};
 use crate::score::to_input;
 use crate::text::{num, round2};
 
@@ -51,8 +51,7 @@ pub struct ElementDetail {
     pub input: Input,
     pub source: Source,
     pub at_best: bool,
-    pub(crate) rule: Arc<Rule>,
-    pub(crate) rule_zh: Arc<str>,
+    pub(crate) rule: Arc<WordedRule>,
     /// Why the element does not apply, when it does not.
     pub(crate) not_applicable: Option<&'static str>,
     pub(crate) points: f64,
@@ -62,7 +61,7 @@ pub struct ElementDetail {
 impl ElementDetail {
     /// The rule applied, in words.
     pub fn rule_zh(&self) -> &str {
-        &self.rule_zh
+        &self.rule.zh
     }
 
     /// The input, in words.
@@ -92,7 +91,7 @@ impl ElementDetail {
         };
         format!(
             "规则：{}；输入：{}{origin}；得分：{} / {}",
-            self.rule_zh,
+            self.rule.zh,
             self.input_zh(),
             num(self.points),
             num(self.max)
@@ -115,8 +114,7 @@ pub struct NodeScore {
     pub applicable: bool,
     /// Whether its points reach the total (false for best-of alternatives not chosen).
     pub counted: bool,
-    /// Boxed: most of a scorecard's nodes are elements, but moving it whole should stay cheap.
-    pub element: Option<Box<ElementDetail>>,
+    pub element: Option<ElementDetail>,
 }
 
 /// The scores of one application under one scheme.
