@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 const here = new URL('.', import.meta.url).pathname;
 
 function ffeBinary() {
-  if (process.env.FFE_BIN) return process.env.FFE_BIN;
+  if (process.env.E2E_FFE_BIN) return process.env.E2E_FFE_BIN;
   const target = process.env.CARGO_TARGET_DIR || resolve(here, '../../target');
   return join(target, 'debug', 'ffe');
 }
@@ -39,6 +39,13 @@ async function waitUntilHealthy(url, child, log) {
   throw new Error(`ffe did not become healthy in 60 s:\n${log()}`);
 }
 
+// ffe reads its settings from FFE_* variables and refuses unknown ones; the test runner's own
+// (FFE_TEST_DATABASE_URL, …) are not meant for this server.
+function serverEnv() {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FFE_')));
+  return { ...env, RUST_LOG: 'warn' };
+}
+
 /** Start ffe with demo data; returns { url, stop }. */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'ffe-e2e-'));
@@ -48,7 +55,7 @@ export async function startServer() {
   const child = spawn(
     ffeBinary(),
     ['serve', '--demo', '--data-dir', dataDir, '--addr', `127.0.0.1:${port}`],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv() },
   );
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });

@@ -1,6 +1,7 @@
 //! The `ffe` binary as users run it: exit codes, output formats, messages.
 
 mod index;
+mod ledger;
 mod score;
 
 use std::process::{Command, Output};
