@@ -125,6 +125,19 @@ fn scoring(c: &mut Criterion) {
                 Duration::from_nanos(thread_cpu_ns().unwrap_or(0).saturating_sub(start))
             })
         });
+        group.bench_function("10000_applications_total_only_cpu_time", |b| {
+            b.iter_custom(|iterations| {
+                let start = thread_cpu_ns().unwrap_or(0);
+                for _ in 0..iterations {
+                    let mut sum = 0.0;
+                    for a in &apps {
+                        sum += engine.total(black_box(a), &ledger);
+                    }
+                    black_box(sum);
+                }
+                Duration::from_nanos(thread_cpu_ns().unwrap_or(0).saturating_sub(start))
+            })
+        });
     }
     group.finish();
 
