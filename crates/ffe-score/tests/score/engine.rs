@@ -394,3 +394,12 @@ fn the_examples_score_as_their_enterprises_would_expect() {
         }
     }
 }
+
+#[test]
+fn engines_and_scorecards_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<ffe_score::Engine>();
+    shareable::<ffe_score::Scorecard>();
+    shareable::<ffe_score::Plan>();
+    shareable::<ffe_score::WhatIf>();
+}
