@@ -33,6 +33,6 @@ pub use edition::{Applicability, Edition, EditionMeta, Node, NodeBody};
 pub use evidence::{Evidence, Marker, Material, WordRule};
 pub use export::{to_json_tree, to_toml};
 pub use load::load_edition;
-pub use problem::{Problem, ProblemKind, Problems};
+pub use problem::{Problem, ProblemCollector, ProblemKind, Problems, line_of};
 pub use taxonomy::{Class, Taxonomy, TaxonomyMeta, load_taxonomy};
 pub use words::count_words;

@@ -87,17 +87,18 @@ impl ProblemKind {
     }
 }
 
-/// One problem, located.
+/// One problem, located. Generic over what is wrong, so that every data file (index, taxonomy,
+/// scoring scheme) reports its problems the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub struct Problem<K = ProblemKind> {
     /// 1-based line in the file, where known.
     pub line: Option<usize>,
     /// The code (or taxonomy path) of the node concerned, where known.
     pub code: Option<String>,
-    pub kind: ProblemKind,
+    pub kind: K,
 }
 
-impl fmt::Display for Problem {
+impl<K: fmt::Display> fmt::Display for Problem<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.line, &self.code) {
             (Some(line), Some(code)) => write!(f, "第 {line} 行 [{code}]：{}", self.kind),
@@ -109,11 +110,11 @@ impl fmt::Display for Problem {
 }
 
 /// All the problems of one file, in line order.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct Problems(pub Vec<Problem>);
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems<K = ProblemKind>(pub Vec<Problem<K>>);
 
-impl Problems {
-    pub fn iter(&self) -> impl Iterator<Item = &Problem> {
+impl<K> Problems<K> {
+    pub fn iter(&self) -> impl Iterator<Item = &Problem<K>> {
         self.0.iter()
     }
 
@@ -126,12 +127,12 @@ impl Problems {
     }
 
     /// Whether any problem is of the kind `matches` accepts.
-    pub fn any(&self, matches: impl Fn(&ProblemKind) -> bool) -> bool {
+    pub fn any(&self, matches: impl Fn(&K) -> bool) -> bool {
         self.0.iter().any(|p| matches(&p.kind))
     }
 }
 
-impl fmt::Display for Problems {
+impl<K: fmt::Display> fmt::Display for Problems<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for p in &self.0 {
             writeln!(f, "{p}")?;
@@ -140,14 +141,24 @@ impl fmt::Display for Problems {
     }
 }
 
-/// Collects problems while a file is read.
-#[derive(Default)]
-pub(crate) struct Collector {
-    problems: Vec<Problem>,
+impl<K: fmt::Debug + fmt::Display> std::error::Error for Problems<K> {}
+
+/// Collects problems while a file is read, to report them all at once.
+#[derive(Debug)]
+pub struct ProblemCollector<K = ProblemKind> {
+    problems: Vec<Problem<K>>,
 }
 
-impl Collector {
-    pub(crate) fn push(&mut self, line: Option<usize>, code: Option<&str>, kind: ProblemKind) {
+impl<K> Default for ProblemCollector<K> {
+    fn default() -> Self {
+        ProblemCollector {
+            problems: Vec::new(),
+        }
+    }
+}
+
+impl<K> ProblemCollector<K> {
+    pub fn push(&mut self, line: Option<usize>, code: Option<&str>, kind: K) {
         self.problems.push(Problem {
             line,
             code: code.map(str::to_string),
@@ -155,7 +166,8 @@ impl Collector {
         });
     }
 
-    pub(crate) fn finish<T>(mut self, value: T) -> Result<T, Problems> {
+    /// `value` if nothing was found, else every problem in line order (unlocated ones last).
+    pub fn finish<T>(mut self, value: T) -> Result<T, Problems<K>> {
         if self.problems.is_empty() {
             Ok(value)
         } else {
@@ -165,8 +177,10 @@ impl Collector {
     }
 }
 
-/// The 1-based line of a byte offset in `text`.
-pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+pub(crate) type Collector = ProblemCollector<ProblemKind>;
+
+/// The 1-based line of a byte offset in `text` (TOML spans are byte offsets).
+pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()
         .get(..end)

@@ -83,7 +83,7 @@ impl Scheme {
     /// in line order.
     pub fn load(text: &str) -> Result<Scheme, SchemeProblems> {
         let raw: RawFile = toml::from_str(text).map_err(|err| {
-            SchemeProblems(vec![SchemeProblem {
+            ffe_index::Problems(vec![SchemeProblem {
                 line: err.span().map(|span| line_of(text, span.start)),
                 code: None,
                 kind: K::Syntax(err.message().trim().to_string()),

@@ -1,7 +1,5 @@
 //! Problems found in a scheme file, alone or against an index edition: every one at once, located.
 
-use std::fmt;
-
 /// What is wrong with a scheme. Messages are in Chinese: the authorities who edit schemes read them.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SchemeProblemKind {
@@ -96,94 +94,13 @@ pub enum SchemeProblemKind {
     UnderMinWithoutMinCount,
 }
 
-/// One problem, located.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SchemeProblem {
-    /// 1-based line in the scheme file, where known.
-    pub line: Option<usize>,
-    /// The node code concerned, where known.
-    pub code: Option<String>,
-    pub kind: SchemeProblemKind,
-}
-
-impl fmt::Display for SchemeProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.line, &self.code) {
-            (Some(line), Some(code)) => write!(f, "第 {line} 行 [{code}]：{}", self.kind),
-            (Some(line), None) => write!(f, "第 {line} 行：{}", self.kind),
-            (None, Some(code)) => write!(f, "[{code}]：{}", self.kind),
-            (None, None) => write!(f, "{}", self.kind),
-        }
-    }
-}
+/// One problem, located: the index crate's located problem, with a scheme's kinds.
+pub type SchemeProblem = ffe_index::Problem<SchemeProblemKind>;
 
 /// All the problems of one scheme, in line order.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub struct SchemeProblems(pub Vec<SchemeProblem>);
-
-impl SchemeProblems {
-    pub fn iter(&self) -> impl Iterator<Item = &SchemeProblem> {
-        self.0.iter()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Whether any problem is of the kind `matches` accepts.
-    pub fn any(&self, matches: impl Fn(&SchemeProblemKind) -> bool) -> bool {
-        self.0.iter().any(|p| matches(&p.kind))
-    }
-}
-
-impl fmt::Display for SchemeProblems {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for p in &self.0 {
-            writeln!(f, "{p}")?;
-        }
-        write!(f, "共 {} 个问题", self.0.len())
-    }
-}
+pub type SchemeProblems = ffe_index::Problems<SchemeProblemKind>;
 
 /// Collects problems while a scheme is read or checked.
-#[derive(Default)]
-pub(crate) struct Collector {
-    problems: Vec<SchemeProblem>,
-}
+pub(crate) type Collector = ffe_index::ProblemCollector<SchemeProblemKind>;
 
-impl Collector {
-    pub(crate) fn push(
-        &mut self,
-        line: Option<usize>,
-        code: Option<&str>,
-        kind: SchemeProblemKind,
-    ) {
-        self.problems.push(SchemeProblem {
-            line,
-            code: code.map(str::to_string),
-            kind,
-        });
-    }
-
-    pub(crate) fn finish<T>(mut self, value: T) -> Result<T, SchemeProblems> {
-        if self.problems.is_empty() {
-            Ok(value)
-        } else {
-            self.problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
-            Err(SchemeProblems(self.problems))
-        }
-    }
-}
-
-/// The 1-based line of a byte offset in `text`.
-pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()
-        .get(..end)
-        .map_or(0, |head| head.iter().filter(|b| **b == b'\n').count())
-        + 1
-}
+pub(crate) use ffe_index::line_of;
