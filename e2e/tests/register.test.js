@@ -1,26 +1,14 @@
 // Enterprise self-registration: a bad credit code is refused in Chinese; a good one waits for the
 // city, whose approval lets the new enterprise log in.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch } from '../lib/browser.js';
-import { startServer } from '../lib/server.js';
+import { logIn, newPage, useServerAndBrowser } from '../lib/fixture.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = useServerAndBrowser();
 
 async function fillRegistration(page, creditCode, username) {
-  await page.goto(`${server.url}/register`);
+  await page.goto(`${fixture.server.url}/register`);
   await page.fill('#reg-name', '杭州未来智造测试有限公司');
   await page.fill('#reg-credit_code', creditCode);
   await page.selectOption('#reg-city', '330100');
@@ -37,8 +25,7 @@ async function fillRegistration(page, creditCode, username) {
 }
 
 test('a credit code with a wrong check digit is refused in Chinese, and the form keeps its values', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
+  const { context, page } = await newPage(fixture);
   await fillRegistration(page, '91330106FFE000018A', 'newent-bad');
   const error = page.locator('#error-credit_code');
   await error.waitFor();
@@ -50,37 +37,25 @@ test('a credit code with a wrong check digit is refused in Chinese, and the form
 });
 
 test('a valid registration waits for the city admin, then the enterprise can log in', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
+  const { context, page } = await newPage(fixture);
   await fillRegistration(page, '91330106FFE000018R', 'newent');
   await page.locator('#register-done').waitFor();
 
   // Not yet approved: the login is refused.
-  await page.goto(`${server.url}/login`);
-  await page.fill('#login-username', 'newent');
-  await page.fill('#login-password', 'Ffe-Test-2026!');
-  await page.click('#login-submit');
+  await logIn(fixture, page, 'newent', 'Ffe-Test-2026!');
   await page.locator('#login-error').waitFor();
 
   // 杭州市经信局 approves it.
-  const cityContext = await browser.newContext({ locale: 'zh-CN' });
-  const city = await cityContext.newPage();
-  await city.goto(`${server.url}/login`);
-  await city.fill('#login-username', 'city-hz');
-  await city.fill('#login-password', 'demo1234!');
-  await city.click('#login-submit');
+  const { context: cityContext, page: city } = await newPage(fixture, 'city-hz');
   await city.locator('#home-heading').waitFor();
-  await city.goto(`${server.url}/registrations`);
+  await city.goto(`${fixture.server.url}/registrations`);
   const row = city.locator('[data-testid="registration-row"]', { hasText: '杭州未来智造测试有限公司' });
   await row.waitFor();
   await row.locator('[id$="-approve"]').click();
   await city.locator('[data-testid="registration-row"]', { hasText: '杭州未来智造测试有限公司' })
     .locator('[id$="-approve"]').waitFor({ state: 'detached' });
 
-  await page.goto(`${server.url}/login`);
-  await page.fill('#login-username', 'newent');
-  await page.fill('#login-password', 'Ffe-Test-2026!');
-  await page.click('#login-submit');
+  await logIn(fixture, page, 'newent', 'Ffe-Test-2026!');
   const heading = page.locator('#home-heading');
   await heading.waitFor();
   assert.equal(await heading.getAttribute('data-role'), 'enterprise_admin');

@@ -1,9 +1,8 @@
 // Each demo role logs in, lands on its own home, and logs out; bad passwords are refused in Chinese.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch } from '../lib/browser.js';
-import { startServer } from '../lib/server.js';
+import { logIn, newPage, useServerAndBrowser } from '../lib/fixture.js';
 
 const PASSWORD = 'demo1234!';
 const ACCOUNTS = [
@@ -18,32 +17,12 @@ const ACCOUNTS = [
   { username: 'ent3', role: 'enterprise_admin', heading: '企业工作台' },
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page, username, password) {
-  await page.goto(`${server.url}/login`);
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', password);
-  await page.click('#login-submit');
-}
+const fixture = useServerAndBrowser();
 
 describe('demo roles', () => {
   for (const account of ACCOUNTS) {
     test(`${account.username} sees the ${account.role} home and logs out`, async () => {
-      const context = await browser.newContext({ locale: 'zh-CN' });
-      const page = await context.newPage();
-      await logIn(page, account.username, PASSWORD);
+      const { context, page } = await newPage(fixture, account.username, PASSWORD);
       const heading = page.locator('#home-heading');
       await heading.waitFor();
       assert.equal(await heading.getAttribute('data-role'), account.role);
@@ -52,16 +31,15 @@ describe('demo roles', () => {
       await page.click('#logout-button');
       await page.locator('#nav-login').waitFor();
       // The session is gone on the server too: the home page now asks to log in.
-      await page.goto(`${server.url}/home`);
+      await page.goto(`${fixture.server.url}/home`);
       await page.locator('#login-form').waitFor();
       await context.close();
     });
   }
 
   test('a wrong password is refused with a Chinese message', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    await logIn(page, 'ent1', 'not-the-password');
+    const { context, page } = await newPage(fixture);
+    await logIn(fixture, page, 'ent1', 'not-the-password');
     const error = page.locator('#login-error');
     await error.waitFor();
     assert.match(await error.innerText(), /[\u4e00-\u9fff]/);
@@ -70,9 +48,7 @@ describe('demo roles', () => {
   });
 
   test('the English switch translates the page', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    await logIn(page, 'province', PASSWORD);
+    const { context, page } = await newPage(fixture, 'province', PASSWORD);
     await page.locator('#home-heading').waitFor();
     await page.click('#lang-en');
     await page.locator('#home-heading', { hasText: 'Province' }).waitFor();
