@@ -16,6 +16,7 @@
 pub mod api;
 mod assets;
 mod auth;
+mod body_limit;
 pub mod config;
 mod demo;
 mod error;

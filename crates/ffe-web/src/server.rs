@@ -192,6 +192,7 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn(csrf::verify))
         .layer(sessions)
         .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn(crate::body_limit::refuse_oversized))
         .layer(axum::Extension(BodyLimit(limit)))
         .layer(middleware::from_fn(render_errors))
         .layer(middleware::from_fn(security_headers))

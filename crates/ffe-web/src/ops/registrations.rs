@@ -84,16 +84,29 @@ pub async fn register(
     };
     let regions =
         ffe_org::shipped::regions().map_err(|_| AppError::Internal("regions data".into()))?;
-    let place = match regions.place(input.city.trim(), input.county.trim()) {
-        Ok(place) => Some(place),
-        Err(e) => {
-            let which = if regions.city(input.city.trim()).is_none() {
-                "city"
-            } else {
-                "county"
-            };
-            errors.push(field(which, e.to_string(), "Unknown city or county."));
-            None
+    let (city, county) = (input.city.trim(), input.county.trim());
+    let place = if city.is_empty() {
+        errors.push(field("city", "请选择所在设区市。", "Choose the city."));
+        None
+    } else if county.is_empty() && regions.city(city).is_some() {
+        errors.push(field(
+            "county",
+            "请选择所在区、县（市）。",
+            "Choose the county or district.",
+        ));
+        None
+    } else {
+        match regions.place(city, county) {
+            Ok(place) => Some(place),
+            Err(e) => {
+                let which = if regions.city(city).is_none() {
+                    "city"
+                } else {
+                    "county"
+                };
+                errors.push(field(which, e.to_string(), "Unknown city or county."));
+                None
+            }
         }
     };
     let industries =
@@ -110,6 +123,14 @@ pub async fn register(
         }
     };
     let mode = match input.production_mode.parse::<IndustryType>() {
+        Err(_) if input.production_mode.trim().is_empty() => {
+            errors.push(field(
+                "production_mode",
+                "请选择生产类型（离散型或流程型）。",
+                "Choose discrete or process.",
+            ));
+            None
+        }
         Ok(t) => ProductionMode::parse(t.as_str()),
         Err(e) => {
             errors.push(field(
