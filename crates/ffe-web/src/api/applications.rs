@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use super::views::{ApplicationView, NewApplicationRequest};
+use super::views::{ApplicationSummaryView, ApplicationView, NewApplicationRequest};
 use crate::auth::{Caller, RequestCtx};
 use crate::error::{AppError, ErrorBody};
 use crate::extract::{ApiJson, IdPath};
@@ -14,13 +14,15 @@ use crate::state::AppState;
 /// The applications the caller may see: all (province), the city's (city authority), the assigned
 /// ones (expert), the enterprise's own (enterprise).
 #[utoipa::path(get, path = "/api/v1/applications", tag = "applications",
-    responses((status = 200, body = [ApplicationView]), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = [ApplicationSummaryView]), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
-) -> Result<Json<Vec<ApplicationView>>, AppError> {
+) -> Result<Json<Vec<ApplicationSummaryView>>, AppError> {
     let apps = ops::applications::list(&state, &caller.rights).await?;
-    Ok(Json(apps.iter().map(ApplicationView::from).collect()))
+    Ok(Json(
+        apps.iter().map(ApplicationSummaryView::from).collect(),
+    ))
 }
 
 /// One application; 404 if it does not exist or is not the caller's to see.

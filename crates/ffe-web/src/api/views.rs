@@ -93,6 +93,46 @@ impl From<&Application> for ApplicationView {
     }
 }
 
+/// An application in a list: everything but the answers.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApplicationSummaryView {
+    pub id: i64,
+    pub batch_id: i64,
+    pub batch_name: String,
+    pub organization_id: i64,
+    pub organization: String,
+    pub city_code: Option<String>,
+    pub county_code: Option<String>,
+    pub industry_code: Option<String>,
+    pub production_mode: Option<String>,
+    /// `draft` or `submitted`.
+    pub status: String,
+    /// How many elements have an answer.
+    pub answered: usize,
+    pub updated_at: i64,
+    pub submitted_at: Option<i64>,
+}
+
+impl From<&Application> for ApplicationSummaryView {
+    fn from(a: &Application) -> Self {
+        ApplicationSummaryView {
+            id: a.id.0,
+            batch_id: a.batch_id.0,
+            batch_name: a.batch_name.clone(),
+            organization_id: a.org_id.0,
+            organization: a.org_name.clone(),
+            city_code: a.city_code.clone(),
+            county_code: a.county_code.clone(),
+            industry_code: a.industry_code.clone(),
+            production_mode: a.production_mode.map(|m| m.as_str().to_owned()),
+            status: a.status.as_str().to_owned(),
+            answered: a.answers.as_object().map_or(0, |o| o.len()),
+            updated_at: a.updated_at,
+            submitted_at: a.submitted_at,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewApplicationRequest {

@@ -65,3 +65,30 @@ async fn sessions_work_across_instances(backend: Backend) {
     );
 }
 both!(sessions_work_across_instances);
+
+async fn graceful_shutdown_finishes_and_releases_the_port(backend: Backend) {
+    let Some(db) = crate::helpers::Db::new(backend).await else {
+        return;
+    };
+    let server = ffe_web::Server::start(crate::helpers::settings(&db))
+        .await
+        .unwrap();
+    let addr = server.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(server.run(async {
+        let _ = rx.await;
+    }));
+    let url = format!("http://{addr}/healthz");
+    assert_eq!(reqwest::get(&url).await.unwrap().status(), 200);
+    tx.send(()).unwrap();
+    let done = tokio::time::timeout(std::time::Duration::from_secs(10), running).await;
+    assert!(
+        matches!(done, Ok(Ok(Ok(())))),
+        "run() returns Ok after the signal: {done:?}"
+    );
+    assert!(reqwest::get(&url).await.is_err(), "no longer listening");
+    // The port is free again: a new server can bind it.
+    let rebound = tokio::net::TcpListener::bind(addr).await;
+    assert!(rebound.is_ok());
+}
+both!(graceful_shutdown_finishes_and_releases_the_port);
