@@ -123,7 +123,7 @@ async fn other_fields_are_checked_too(backend: Backend) {
             &app,
             Method::POST,
             "/api/v1/registrations",
-            Some(registration("91330106MA2H12349J", "dup")),
+            Some(registration("91330106FFE000093J", "dup")),
         )
         .await;
     assert_eq!(r.status, 422);
