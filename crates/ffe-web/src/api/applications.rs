@@ -67,3 +67,39 @@ pub async fn submit(
     let app = ops::applications::submit(&state, &caller.rights, &ctx, id).await?;
     Ok(Json(ApplicationView::from(&app)))
 }
+
+/// The score the application's answers would get under its batch's scoring scheme, as a
+/// self-diagnosis: total and maximum, every node's score, each element's rule and input, the gaps
+/// ranked by the points their next step adds (fields as `ffe score --format json`, docs/scoring.md),
+/// and `skipped`: stored answers that could not be scored, with the reason.
+#[utoipa::path(get, path = "/api/v1/applications/{id}/self-assessment", tag = "applications",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "The scorecard", body = serde_json::Value), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, description = "The batch's scheme is not available here", body = ErrorBody)))]
+pub async fn self_assessment(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let (_, assessment) = ops::self_assessment::for_application(&state, &caller.rights, id).await?;
+    match assessment {
+        Ok(assessment) => {
+            let mut json = assessment.scorecard.to_json();
+            if let Some(obj) = json.as_object_mut() {
+                let skipped = assessment
+                    .skipped
+                    .iter()
+                    .map(|(code, why)| serde_json::json!({"code": code, "message": why}))
+                    .collect();
+                obj.insert("skipped".into(), serde_json::Value::Array(skipped));
+            }
+            Ok(Json(json))
+        }
+        Err(unscorable) => {
+            let (zh, en) = unscorable.message();
+            Err(AppError::Invalid(vec![crate::error::FieldError::new(
+                "scheme", zh, en,
+            )]))
+        }
+    }
+}

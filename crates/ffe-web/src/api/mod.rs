@@ -24,6 +24,7 @@ use crate::state::AppState;
     paths(
         session::login, session::current, session::logout,
         applications::list, applications::get, applications::create, applications::submit,
+        applications::self_assessment,
         batches::list, batches::get, batches::create, batches::open, batches::close,
         registrations::register, registrations::list, registrations::get, registrations::approve, registrations::reject,
         users::list, users::set_role,
@@ -71,6 +72,10 @@ pub fn router() -> Router<AppState> {
             get(applications::list).post(applications::create),
         )
         .route("/api/v1/applications/{id}", get(applications::get))
+        .route(
+            "/api/v1/applications/{id}/self-assessment",
+            get(applications::self_assessment),
+        )
         .route(
             "/api/v1/applications/{id}/submit",
             post(applications::submit),

@@ -5,6 +5,7 @@ pub mod applications;
 pub mod audit;
 pub mod batches;
 pub mod registrations;
+pub mod self_assessment;
 pub mod users;
 
 use ffe_store::AuditEvent;

@@ -47,6 +47,87 @@ struct ShowPage {
     a: AppRow,
     can_submit: bool,
     submit_refusal: Option<String>,
+    score: Option<ScoreView>,
+    unscorable: Option<String>,
+}
+
+/// One row of the score table: a category or an indicator.
+pub struct ScoreRow {
+    pub code: String,
+    pub label: String,
+    pub score: String,
+    pub max: String,
+    pub category: bool,
+}
+
+/// One step that would raise the score.
+pub struct GapRow {
+    pub code: String,
+    pub label: String,
+    pub current: String,
+    pub next: String,
+    pub gain: String,
+}
+
+/// The self-assessment as the page shows it.
+pub struct ScoreView {
+    pub total: String,
+    pub max: String,
+    pub percent: String,
+    pub scheme: String,
+    pub rows: Vec<ScoreRow>,
+    pub gaps: Vec<GapRow>,
+    pub skipped: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Gaps shown on the page; the API returns them all.
+const GAPS_SHOWN: usize = 8;
+
+fn score_view(a: &ops::self_assessment::SelfAssessment) -> ScoreView {
+    use ffe_score::num;
+    let card = &a.scorecard;
+    let rows = card
+        .nodes
+        .iter()
+        .filter(|n| {
+            n.applicable
+                && matches!(
+                    n.level,
+                    ffe_index::Level::Category | ffe_index::Level::Indicator
+                )
+        })
+        .map(|n| ScoreRow {
+            code: n.code.to_string(),
+            label: n.label.to_string(),
+            score: num(n.score),
+            max: num(n.max),
+            category: n.level == ffe_index::Level::Category,
+        })
+        .collect();
+    let gaps = card
+        .gaps
+        .iter()
+        .filter(|g| g.gain > 0.0)
+        .take(GAPS_SHOWN)
+        .map(|g| GapRow {
+            code: g.code.to_string(),
+            label: g.label.to_string(),
+            current: g.current_zh(),
+            next: g.next_zh(),
+            gain: num(g.gain),
+        })
+        .collect();
+    ScoreView {
+        total: num(card.total),
+        max: num(card.max),
+        percent: num(card.percent()),
+        scheme: card.scheme_id.clone(),
+        rows,
+        gaps,
+        skipped: a.skipped.len(),
+        warnings: card.warnings.clone(),
+    }
 }
 
 pub async fn list(State(state): State<AppState>, page: PageCtx) -> Result<Response, AppError> {
@@ -66,6 +147,13 @@ pub async fn show(
     let rights = &page.caller()?.rights;
     let app = ops::applications::get(&state, rights, id).await?;
     let batch = ops::batches::get(&state, rights, app.batch_id.0).await?;
+    let (score, unscorable) = match ops::self_assessment::assess(&app, &batch) {
+        Ok(assessment) => (Some(score_view(&assessment)), None),
+        Err(why) => {
+            let (zh, en) = why.message();
+            (None, Some(page.lang.pick(&zh, &en).to_owned()))
+        }
+    };
     let permission = rights.perm_submit_application(&app, &batch);
     // Say why not only to the enterprise (others never submit, so the reason is noise for them).
     let submit_refusal = match (&permission, rights.role().is_enterprise()) {
@@ -77,6 +165,8 @@ pub async fn show(
         a: row(&app, &page),
         can_submit: permission.is_ok(),
         submit_refusal,
+        score,
+        unscorable,
     })
 }
 

@@ -53,6 +53,10 @@ fn row(method: &Method, path: &str) -> Option<Row> {
             target: Target::App1,
             body: None,
         },
+        ("GET", "/api/v1/applications/{id}/self-assessment") => Row::Object {
+            target: Target::App1,
+            body: None,
+        },
         ("POST", "/api/v1/applications/{id}/submit") => Row::Object {
             target: Target::App1,
             body: None,

@@ -9,3 +9,4 @@ mod health;
 mod helpers;
 mod pages;
 mod registration;
+mod self_assessment;
