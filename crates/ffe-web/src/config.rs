@@ -66,8 +66,12 @@ pub struct SessionSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LoginSettings {
+    /// Failures of one account before it is locked.
     pub max_failures: u32,
     pub lockout_minutes: u32,
+    /// Failures from one client address, across all usernames, before the address is locked: stops
+    /// one password being tried against many accounts, which the per-account limit does not see.
+    pub max_failures_per_address: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,6 +141,7 @@ impl Default for LoginSettings {
     fn default() -> Self {
         LoginSettings {
             max_failures: 5,
+            max_failures_per_address: 30,
             lockout_minutes: 15,
         }
     }
@@ -180,6 +185,14 @@ impl LoginSettings {
     pub fn throttle(&self) -> LoginThrottle {
         LoginThrottle {
             max_failures: self.max_failures.max(1),
+            lockout_secs: i64::from(self.lockout_minutes) * 60,
+        }
+    }
+
+    /// The same rule for a client address.
+    pub fn address_throttle(&self) -> LoginThrottle {
+        LoginThrottle {
+            max_failures: self.max_failures_per_address.max(1),
             lockout_secs: i64::from(self.lockout_minutes) * 60,
         }
     }

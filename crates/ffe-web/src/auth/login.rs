@@ -32,7 +32,13 @@ fn event(ctx: &RequestCtx, actor: &str, action: &str, detail: serde_json::Value)
     }
 }
 
-/// Check the credentials against the lockout rule, and on success start a new session (a new id:
+/// The throttle key of a client address. Usernames cannot contain ':', and a login name that does
+/// is refused before any counting, so nobody can lock an address by typing its key as a username.
+fn address_key(ctx: &RequestCtx) -> String {
+    format!("addr:{}", ctx.ip)
+}
+
+/// Check the credentials against the lockout rules (per account and per client address), and on success start a new session (a new id:
 /// the visitor's old session id, which an attacker may have planted, stops working).
 pub async fn log_in(
     state: &AppState,
@@ -43,7 +49,11 @@ pub async fn log_in(
 ) -> Result<LoginOutcome, AppError> {
     let key = ffe_store::normalize_username(username);
     let store = state.store();
-    if key.is_empty() || key.chars().count() > MAX_USERNAME || password.len() > MAX_PASSWORD {
+    if key.is_empty()
+        || key.chars().count() > MAX_USERNAME
+        || key.contains(':')
+        || password.len() > MAX_PASSWORD
+    {
         store
             .audit(&event(
                 ctx,
@@ -54,16 +64,19 @@ pub async fn log_in(
             .await?;
         return Err(AppError::BadCredentials);
     }
-    if let ThrottleState::Locked { until } = store.throttle_state(&key).await? {
-        store
-            .audit(&event(
-                ctx,
-                &key,
-                "login.failure",
-                serde_json::json!({"reason": "locked"}),
-            ))
-            .await?;
-        return Err(AppError::Locked { until });
+    let address = address_key(ctx);
+    for (throttle_key, reason) in [(&key, "locked"), (&address, "address_locked")] {
+        if let ThrottleState::Locked { until } = store.throttle_state(throttle_key).await? {
+            store
+                .audit(&event(
+                    ctx,
+                    &key,
+                    "login.failure",
+                    serde_json::json!({"reason": reason}),
+                ))
+                .await?;
+            return Err(AppError::Locked { until });
+        }
     }
     let found = store.account_for_login(&key).await?;
     let password = password.to_owned();
@@ -89,8 +102,13 @@ pub async fn log_in(
             } else {
                 "unknown_user"
             };
-            let rule = state.settings().login.throttle();
-            let after = store.record_login_failure(&key, rule).await?;
+            let login = &state.settings().login;
+            let after = store.record_login_failure(&key, login.throttle()).await?;
+            // The address's count is never cleared by a success: an attacker with one account of
+            // their own could otherwise reset it between guesses. It lapses with the window.
+            let address_after = store
+                .record_login_failure(&address, login.address_throttle())
+                .await?;
             let mut e = event(
                 ctx,
                 &key,
@@ -99,12 +117,17 @@ pub async fn log_in(
             );
             e.actor_id = account.as_ref().map(|a| a.id);
             store.audit(&e).await?;
-            if let ThrottleState::Locked { until } = after {
+            let locked = match (after, address_after) {
+                (ThrottleState::Locked { until }, _) => Some((until, "account")),
+                (_, ThrottleState::Locked { until }) => Some((until, "address")),
+                _ => None,
+            };
+            if let Some((until, scope)) = locked {
                 let mut e = event(
                     ctx,
                     &key,
                     "login.lockout",
-                    serde_json::json!({"until": until}),
+                    serde_json::json!({"until": until, "scope": scope}),
                 );
                 e.actor_id = account.as_ref().map(|a| a.id);
                 store.audit(&e).await?;

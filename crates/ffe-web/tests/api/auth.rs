@@ -146,6 +146,59 @@ async fn lockout_after_configured_failures(backend: Backend) {
 }
 both!(lockout_after_configured_failures);
 
+async fn one_address_trying_many_accounts_is_locked(backend: Backend) {
+    let Some(app) = TestApp::spawn_with(backend, |s| s.login.max_failures_per_address = 4).await
+    else {
+        return;
+    };
+    let mut a = Agent::default();
+    // Typing an address's throttle key as a username is a malformed login: it counts nowhere.
+    for _ in 0..6 {
+        let r = a
+            .send(
+                &app,
+                Method::POST,
+                "/api/v1/session",
+                Some(json!({"username": "addr:127.0.0.1", "password": "x"})),
+            )
+            .await;
+        assert_eq!(r.status, 401, "{}", r.text);
+    }
+    app.login("ent1").await;
+    // One wrong password each for four accounts: no account reaches its own limit of 5, but the
+    // address reaches its limit of 4.
+    for user in ["ent1", "ent2", "ent3", "expert1"] {
+        let bad = json!({"username": user, "password": "Spray-2026!"});
+        let r = a
+            .send(&app, Method::POST, "/api/v1/session", Some(bad))
+            .await;
+        assert!(r.status == 401 || r.status == 429, "{user}: {}", r.text);
+    }
+    let good = json!({"username": "expert2", "password": PASSWORD});
+    let r = a
+        .send(&app, Method::POST, "/api/v1/session", Some(good))
+        .await;
+    assert_eq!(r.status, 429, "{}", r.text);
+    assert!(
+        r.json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("分钟后再试")
+    );
+    let mut p = Agent::default();
+    // The province's own login comes from the same test address: locked too, as it should be.
+    let r = p
+        .send(
+            &app,
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"username": "province", "password": PASSWORD})),
+        )
+        .await;
+    assert_eq!(r.status, 429);
+}
+both!(one_address_trying_many_accounts_is_locked);
+
 async fn csrf_is_required_for_state_changes(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
         return;
