@@ -285,3 +285,55 @@ pub struct IndustryView {
     pub name: String,
     pub groups: Vec<CodeName>,
 }
+
+impl CityView {
+    /// Zhejiang's cities that `keep` accepts, each with its counties; `None` if the shipped data is
+    /// broken (the tests keep it valid).
+    pub fn shipped(keep: impl Fn(&ffe_org::City) -> bool) -> Option<Vec<CityView>> {
+        let regions = ffe_org::shipped::regions().ok()?;
+        Some(
+            regions
+                .cities
+                .iter()
+                .filter(|c| keep(c))
+                .map(|c| CityView {
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                    counties: c
+                        .counties
+                        .iter()
+                        .map(|k| CodeName {
+                            code: k.code.clone(),
+                            name: k.name.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        )
+    }
+}
+
+impl IndustryView {
+    /// The GB/T 4754 manufacturing divisions with their groups; `None` if the shipped data is broken.
+    pub fn shipped() -> Option<Vec<IndustryView>> {
+        let industries = ffe_org::shipped::industries().ok()?;
+        Some(
+            industries
+                .divisions
+                .iter()
+                .map(|d| IndustryView {
+                    code: d.code.clone(),
+                    name: d.name.clone(),
+                    groups: d
+                        .groups
+                        .iter()
+                        .map(|g| CodeName {
+                            code: g.code.clone(),
+                            name: g.name.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        )
+    }
+}

@@ -86,26 +86,7 @@ fn message_for(errors: &[FieldError], field: &str, lang: Lang) -> Option<String>
 
 /// The counties to offer: the chosen city's, or every city's grouped (works without JavaScript).
 fn county_groups(city: &str) -> Vec<CityView> {
-    let Ok(regions) = ffe_org::shipped::regions() else {
-        return Vec::new();
-    };
-    regions
-        .cities
-        .iter()
-        .filter(|c| city.is_empty() || c.code == city)
-        .map(|c| CityView {
-            code: c.code.clone(),
-            name: c.name.clone(),
-            counties: c
-                .counties
-                .iter()
-                .map(|k| CodeName {
-                    code: k.code.clone(),
-                    name: k.name.clone(),
-                })
-                .collect(),
-        })
-        .collect()
+    CityView::shipped(|c| city.is_empty() || c.code == city).unwrap_or_default()
 }
 
 fn page(ctx: &PageCtx, csrf: String, form: RegisterForm, errors: Vec<FieldError>) -> RegisterPage {
@@ -153,25 +134,7 @@ fn page(ctx: &PageCtx, csrf: String, form: RegisterForm, errors: Vec<FieldError>
                 .collect()
         })
         .unwrap_or_default();
-    let industries = ffe_org::shipped::industries()
-        .map(|i| {
-            i.divisions
-                .iter()
-                .map(|d| IndustryView {
-                    code: d.code.clone(),
-                    name: d.name.clone(),
-                    groups: d
-                        .groups
-                        .iter()
-                        .map(|g| CodeName {
-                            code: g.code.clone(),
-                            name: g.name.clone(),
-                        })
-                        .collect(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let industries = IndustryView::shipped().unwrap_or_default();
     RegisterPage {
         l: ctx.layout_with_csrf(csrf),
         county_groups: county_groups(&form.city),
