@@ -48,8 +48,10 @@ impl ApplicationStatus {
     }
 }
 
+/// An application without its answers: what lists, counts and permission checks need. Lists never
+/// load answers, so a province-wide list costs the same whatever the applications hold.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Application {
+pub struct ApplicationSummary {
     pub id: ApplicationId,
     pub batch_id: BatchId,
     pub batch_name: String,
@@ -60,12 +62,29 @@ pub struct Application {
     pub industry_code: Option<String>,
     pub production_mode: Option<ProductionMode>,
     pub status: ApplicationStatus,
-    /// Answers keyed by element code; their shape is the index's business, not the store's.
-    pub answers: serde_json::Value,
+    /// How many elements have an answer, kept beside the answers when they are written.
+    pub answered: i64,
     pub version: i64,
     pub created_at: i64,
     pub updated_at: i64,
     pub submitted_at: Option<i64>,
+}
+
+/// One application with its answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Application {
+    #[serde(flatten)]
+    pub summary: ApplicationSummary,
+    /// Answers keyed by element code; their shape is the index's business, not the store's.
+    pub answers: serde_json::Value,
+}
+
+/// An application is its summary plus answers: reading `app.status` reads the summary's.
+impl std::ops::Deref for Application {
+    type Target = ApplicationSummary;
+    fn deref(&self) -> &ApplicationSummary {
+        &self.summary
+    }
 }
 
 /// The initial answers of a new application (empty for a real one; the demo seeds some).
@@ -75,7 +94,7 @@ pub struct NewApplication {
 }
 
 #[derive(sqlx::FromRow)]
-struct ApplicationRow {
+struct SummaryRow {
     id: i64,
     batch_id: i64,
     batch_name: String,
@@ -86,16 +105,33 @@ struct ApplicationRow {
     industry_code: Option<String>,
     production_mode: Option<String>,
     status: String,
-    answers: String,
+    answered: i64,
     version: i64,
     created_at: i64,
     updated_at: i64,
     submitted_at: Option<i64>,
 }
 
+#[derive(sqlx::FromRow)]
+struct ApplicationRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    answers: String,
+}
+
 impl ApplicationRow {
     fn into_application(self) -> Result<Application, StoreError> {
         Ok(Application {
+            summary: self.summary.into_summary()?,
+            answers: serde_json::from_str(&self.answers)
+                .map_err(|e| StoreError::Corrupt(format!("application answers: {e}")))?,
+        })
+    }
+}
+
+impl SummaryRow {
+    fn into_summary(self) -> Result<ApplicationSummary, StoreError> {
+        Ok(ApplicationSummary {
             id: ApplicationId(self.id),
             batch_id: BatchId(self.batch_id),
             batch_name: self.batch_name,
@@ -111,8 +147,7 @@ impl ApplicationRow {
             status: ApplicationStatus::parse(&self.status).ok_or_else(|| {
                 StoreError::Corrupt(format!("application status {:?}", self.status))
             })?,
-            answers: serde_json::from_str(&self.answers)
-                .map_err(|e| StoreError::Corrupt(format!("application answers: {e}")))?,
+            answered: self.answered,
             version: self.version,
             created_at: self.created_at,
             updated_at: self.updated_at,
@@ -121,10 +156,10 @@ impl ApplicationRow {
     }
 }
 
-const APPLICATION_COLUMNS: &str = "a.id, a.batch_id, b.name AS batch_name, a.org_id, \
+const SUMMARY_COLUMNS: &str = "a.id, a.batch_id, b.name AS batch_name, a.org_id, \
      o.name AS org_name, o.city_code, o.county_code, o.industry_code, o.production_mode, a.status, \
-     a.answers, a.version, a.created_at, a.updated_at, a.submitted_at \
-     FROM applications a JOIN batches b ON b.id = a.batch_id JOIN organizations o ON o.id = a.org_id";
+     a.answered, a.version, a.created_at, a.updated_at, a.submitted_at";
+const FROM: &str = "FROM applications a JOIN batches b ON b.id = a.batch_id JOIN organizations o ON o.id = a.org_id";
 
 /// The `WHERE` condition of a scope, with its parameter at `$1` (if any).
 fn scope_condition(scope: &ApplicationScope) -> (&'static str, Option<ScopeArg>) {
@@ -156,20 +191,18 @@ macro_rules! bind_scope {
 }
 
 impl Store {
-    /// The applications a scope covers, newest first.
+    /// The applications a scope covers, newest first, without their answers.
     pub async fn applications(
         &self,
         scope: &ApplicationScope,
-    ) -> Result<Vec<Application>, StoreError> {
+    ) -> Result<Vec<ApplicationSummary>, StoreError> {
         let (condition, arg) = scope_condition(scope);
-        let sql = format!("SELECT {APPLICATION_COLUMNS} WHERE {condition} ORDER BY a.id DESC");
-        let rows: Vec<ApplicationRow> = with_pool!(self, pool => {
+        let sql = format!("SELECT {SUMMARY_COLUMNS} {FROM} WHERE {condition} ORDER BY a.id DESC");
+        let rows: Vec<SummaryRow> = with_pool!(self, pool => {
             let q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
             bind_scope!(q, arg).fetch_all(pool).await?
         });
-        rows.into_iter()
-            .map(ApplicationRow::into_application)
-            .collect()
+        rows.into_iter().map(SummaryRow::into_summary).collect()
     }
 
     /// One application, if the scope covers it; otherwise `None` (answered as 404).
@@ -180,7 +213,9 @@ impl Store {
     ) -> Result<Option<Application>, StoreError> {
         let (condition, arg) = scope_condition(scope);
         let id_param = if arg.is_some() { "$2" } else { "$1" };
-        let sql = format!("SELECT {APPLICATION_COLUMNS} WHERE {condition} AND a.id = {id_param}");
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, a.answers {FROM} WHERE {condition} AND a.id = {id_param}"
+        );
         let row: Option<ApplicationRow> = with_pool!(self, pool => {
             let q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
             bind_scope!(q, arg).bind(id.0).fetch_optional(pool).await?
@@ -196,15 +231,17 @@ impl Store {
     ) -> Result<Application, StoreError> {
         let at = now();
         let answers = serde_json::Value::Object(new.answers.clone()).to_string();
+        let answered = i64::try_from(new.answers.len()).unwrap_or(i64::MAX);
         let id: Option<i64> = with_pool!(self, pool => {
             sqlx::query_scalar(
-                "INSERT INTO applications (batch_id, org_id, status, answers, created_by, created_at, \
-                 updated_at) VALUES ($1, $2, 'draft', $3, $4, $5, $5) \
+                "INSERT INTO applications (batch_id, org_id, status, answers, answered, created_by, \
+                 created_at, updated_at) VALUES ($1, $2, 'draft', $3, $4, $5, $6, $6) \
                  ON CONFLICT (batch_id, org_id) DO NOTHING RETURNING id",
             )
             .bind(creator.batch().0)
             .bind(creator.org().0)
             .bind(answers)
+            .bind(answered)
             .bind(creator.user().0)
             .bind(at)
             .fetch_optional(pool)

@@ -242,26 +242,28 @@ macro_rules! seed_in {
             .fetch_one(&mut *$tx)
             .await?;
             sqlx::query(
-                "INSERT INTO applications (batch_id, org_id, status, answers, created_by, created_at, \
-                 updated_at) VALUES ($1, $2, 'draft', $3, $4, $5, $5)",
+                "INSERT INTO applications (batch_id, org_id, status, answers, answered, created_by, \
+                 created_at, updated_at) VALUES ($1, $2, 'draft', $3, $6, $4, $5, $5)",
             )
             .bind(batch)
             .bind(id_of(&org_ids, "ent1")?)
             .bind($input.ent1_answers.to_string())
             .bind(id_of(&user_ids, "ent1")?)
             .bind($at)
+            .bind(answered(&$input.ent1_answers))
             .execute(&mut *$tx)
             .await?;
             let ent2_app: i64 = sqlx::query_scalar(
-                "INSERT INTO applications (batch_id, org_id, status, answers, created_by, created_at, \
-                 updated_at, submitted_at, version) VALUES ($1, $2, 'submitted', $3, $4, $5, $5, $5, 2) \
-                 RETURNING id",
+                "INSERT INTO applications (batch_id, org_id, status, answers, answered, created_by, \
+                 created_at, updated_at, submitted_at, version) \
+                 VALUES ($1, $2, 'submitted', $3, $6, $4, $5, $5, $5, 2) RETURNING id",
             )
             .bind(batch)
             .bind(id_of(&org_ids, "ent2")?)
             .bind($input.ent2_answers.to_string())
             .bind(id_of(&user_ids, "ent2")?)
             .bind($at)
+            .bind(answered(&$input.ent2_answers))
             .fetch_one(&mut *$tx)
             .await?;
             for expert in ["expert1", "expert2"] {
@@ -308,4 +310,11 @@ impl Store {
             accounts: demo_accounts(),
         })
     }
+}
+
+/// How many elements a demo application answers (kept beside the answers, for lists).
+fn answered(answers: &serde_json::Value) -> i64 {
+    answers
+        .as_object()
+        .map_or(0, |o| i64::try_from(o.len()).unwrap_or(i64::MAX))
 }

@@ -35,7 +35,7 @@ mod users;
 #[cfg(test)]
 mod tests;
 
-pub use applications::{Application, ApplicationStatus, NewApplication};
+pub use applications::{Application, ApplicationStatus, ApplicationSummary, NewApplication};
 pub use audit::{AuditEntry, AuditEvent, ChainCheck};
 pub use batches::{Batch, BatchStatus, NewBatch};
 pub use clock::now;

@@ -1,7 +1,7 @@
 //! Applications: who sees which, who may start and submit one.
 
 use super::{Refusal, Rights};
-use crate::applications::{Application, ApplicationStatus};
+use crate::applications::{ApplicationStatus, ApplicationSummary};
 use crate::batches::{Batch, BatchStatus};
 use crate::ids::{ApplicationId, BatchId, OrgId, UserId};
 use crate::users::Role;
@@ -21,7 +21,7 @@ pub enum ApplicationScope {
 
 impl ApplicationScope {
     /// The same decision as the SQL, in Rust: used by tests to check the two agree.
-    pub fn covers(&self, app: &Application, assigned_experts: &[UserId]) -> bool {
+    pub fn covers(&self, app: &ApplicationSummary, assigned_experts: &[UserId]) -> bool {
         match self {
             ApplicationScope::All => true,
             ApplicationScope::City(city) => app.city_code.as_deref() == Some(city.as_str()),
@@ -102,7 +102,11 @@ impl Rights {
 
     /// Fill in answers: any account of the enterprise, while the application is a draft and the
     /// batch is open.
-    pub fn perm_edit_application(&self, app: &Application, batch: &Batch) -> Result<(), Refusal> {
+    pub fn perm_edit_application(
+        &self,
+        app: &ApplicationSummary,
+        batch: &Batch,
+    ) -> Result<(), Refusal> {
         let org = self.enterprise().ok_or(Refusal::EnterpriseOnly)?;
         if app.org_id != org {
             return Err(Refusal::OtherOrganization);
@@ -113,14 +117,14 @@ impl Rights {
         batch_takes_work(batch)
     }
 
-    pub fn can_edit_application(&self, app: &Application, batch: &Batch) -> bool {
+    pub fn can_edit_application(&self, app: &ApplicationSummary, batch: &Batch) -> bool {
         self.perm_edit_application(app, batch).is_ok()
     }
 
     /// Submit: the enterprise administrator, once, while the batch is open.
     pub fn perm_submit_application(
         &self,
-        app: &Application,
+        app: &ApplicationSummary,
         batch: &Batch,
     ) -> Result<ApplicationSubmitter, Refusal> {
         self.perm_edit_application(app, batch)?;
@@ -130,7 +134,7 @@ impl Rights {
         Ok(ApplicationSubmitter { app: app.id })
     }
 
-    pub fn can_submit_application(&self, app: &Application, batch: &Batch) -> bool {
+    pub fn can_submit_application(&self, app: &ApplicationSummary, batch: &Batch) -> bool {
         self.perm_submit_application(app, batch).is_ok()
     }
 }
@@ -141,8 +145,8 @@ mod tests {
     use super::*;
     use crate::batches::tests::batch;
 
-    fn app(org: i64, city: &str, status: ApplicationStatus) -> Application {
-        Application {
+    fn app(org: i64, city: &str, status: ApplicationStatus) -> ApplicationSummary {
+        ApplicationSummary {
             id: ApplicationId(100),
             batch_id: BatchId(1),
             batch_name: "b".into(),
@@ -153,7 +157,7 @@ mod tests {
             industry_code: None,
             production_mode: None,
             status,
-            answers: serde_json::json!({}),
+            answered: 0,
             version: 1,
             created_at: 0,
             updated_at: 0,

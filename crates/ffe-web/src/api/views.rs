@@ -1,6 +1,6 @@
 //! The API's JSON shapes (documented in the OpenAPI description).
 
-use ffe_store::{Account, Application, AuditEntry, Batch, Organization};
+use ffe_store::{Account, Application, ApplicationSummary, AuditEntry, Batch, Organization};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -83,7 +83,7 @@ impl From<&Application> for ApplicationView {
             industry_code: a.industry_code.clone(),
             production_mode: a.production_mode.map(|m| m.as_str().to_owned()),
             status: a.status.as_str().to_owned(),
-            answered: a.answers.as_object().map_or(0, |o| o.len()),
+            answered: usize::try_from(a.answered).unwrap_or(0),
             answers: a.answers.clone(),
             version: a.version,
             created_at: a.created_at,
@@ -113,8 +113,8 @@ pub struct ApplicationSummaryView {
     pub submitted_at: Option<i64>,
 }
 
-impl From<&Application> for ApplicationSummaryView {
-    fn from(a: &Application) -> Self {
+impl From<&ApplicationSummary> for ApplicationSummaryView {
+    fn from(a: &ApplicationSummary) -> Self {
         ApplicationSummaryView {
             id: a.id.0,
             batch_id: a.batch_id.0,
@@ -126,7 +126,7 @@ impl From<&Application> for ApplicationSummaryView {
             industry_code: a.industry_code.clone(),
             production_mode: a.production_mode.map(|m| m.as_str().to_owned()),
             status: a.status.as_str().to_owned(),
-            answered: a.answers.as_object().map_or(0, |o| o.len()),
+            answered: usize::try_from(a.answered).unwrap_or(0),
             updated_at: a.updated_at,
             submitted_at: a.submitted_at,
         }

@@ -2,14 +2,14 @@
 //! open batch, submit it while the batch is open.
 
 use ffe_store::access::Rights;
-use ffe_store::{Application, ApplicationId, NewApplication};
+use ffe_store::{Application, ApplicationId, ApplicationSummary, NewApplication};
 
 use super::record;
 use crate::auth::RequestCtx;
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub async fn list(state: &AppState, rights: &Rights) -> Result<Vec<Application>, AppError> {
+pub async fn list(state: &AppState, rights: &Rights) -> Result<Vec<ApplicationSummary>, AppError> {
     Ok(state
         .store()
         .applications(&rights.application_scope())

@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use ffe_store::Application;
+use ffe_store::ApplicationSummary;
 use serde::Deserialize;
 
 use super::layout::{Layout, PageCtx, render};
@@ -22,12 +22,12 @@ pub struct AppRow {
     pub status_label: &'static str,
 }
 
-fn row(a: &Application, page: &PageCtx) -> AppRow {
+fn row(a: &ApplicationSummary, page: &PageCtx) -> AppRow {
     AppRow {
         id: a.id.0,
         org_name: a.org_name.clone(),
         batch_name: a.batch_name.clone(),
-        answered: a.answers.as_object().map_or(0, |o| o.len()),
+        answered: usize::try_from(a.answered).unwrap_or(0),
         status: a.status.as_str(),
         status_label: page.lang.pick(a.status.label_zh(), a.status.label_en()),
     }
