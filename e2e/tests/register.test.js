@@ -12,7 +12,9 @@ async function fillRegistration(page, creditCode, username) {
   await page.fill('#reg-name', '杭州未来智造测试有限公司');
   await page.fill('#reg-credit_code', creditCode);
   await page.selectOption('#reg-city', '330100');
-  // The county list follows the city (htmx); without JavaScript the form still validates the pair.
+  // The county list follows the city (htmx swaps in the city's counties alone); choosing before the
+  // swap lands would be undone by it. Without JavaScript the form still validates the pair.
+  await page.waitForFunction(() => document.querySelectorAll('#reg-county optgroup').length === 1);
   await page.locator('#reg-county option[value="330106"]').waitFor({ state: 'attached' });
   await page.selectOption('#reg-county', '330106');
   await page.selectOption('#reg-industry', '34');
