@@ -46,49 +46,25 @@ impl From<&Account> for UserView {
     }
 }
 
+/// One application: its summary (the fields of a list entry) with the answers.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApplicationView {
-    pub id: i64,
-    pub batch_id: i64,
-    pub batch_name: String,
-    pub organization_id: i64,
-    pub organization: String,
-    pub city_code: Option<String>,
-    pub county_code: Option<String>,
-    pub industry_code: Option<String>,
-    /// `discrete` or `process`.
-    pub production_mode: Option<String>,
-    /// `draft` or `submitted`.
-    pub status: String,
+    #[serde(flatten)]
+    pub summary: ApplicationSummaryView,
     /// Answers keyed by element code.
     #[schema(value_type = Object)]
     pub answers: serde_json::Value,
-    pub answered: usize,
     pub version: i64,
     pub created_at: i64,
-    pub updated_at: i64,
-    pub submitted_at: Option<i64>,
 }
 
 impl From<&Application> for ApplicationView {
     fn from(a: &Application) -> Self {
         ApplicationView {
-            id: a.id.0,
-            batch_id: a.batch_id.0,
-            batch_name: a.batch_name.clone(),
-            organization_id: a.org_id.0,
-            organization: a.org_name.clone(),
-            city_code: a.city_code.clone(),
-            county_code: a.county_code.clone(),
-            industry_code: a.industry_code.clone(),
-            production_mode: a.production_mode.map(|m| m.as_str().to_owned()),
-            status: a.status.as_str().to_owned(),
-            answered: usize::try_from(a.answered).unwrap_or(0),
+            summary: ApplicationSummaryView::from(&a.summary),
             answers: a.answers.clone(),
             version: a.version,
             created_at: a.created_at,
-            updated_at: a.updated_at,
-            submitted_at: a.submitted_at,
         }
     }
 }
