@@ -81,8 +81,8 @@ pub async fn self_assessment(
     caller: Caller,
     IdPath(id): IdPath,
 ) -> Result<Json<serde_json::Value>, AppError> {
-    let (_, assessment) = ops::self_assessment::for_application(&state, &caller.rights, id).await?;
-    match assessment {
+    let (app, batch) = ops::applications::get_with_batch(&state, &caller.rights, id).await?;
+    match ops::self_assessment::assess(&app, &batch) {
         Ok(assessment) => {
             let mut json = assessment.scorecard.to_json();
             if let Some(obj) = json.as_object_mut() {

@@ -2,7 +2,7 @@
 //! open batch, submit it while the batch is open.
 
 use ffe_store::access::Rights;
-use ffe_store::{Application, ApplicationId, ApplicationSummary, NewApplication};
+use ffe_store::{Application, ApplicationId, ApplicationSummary, Batch, NewApplication};
 
 use super::record;
 use crate::auth::RequestCtx;
@@ -23,6 +23,17 @@ pub async fn get(state: &AppState, rights: &Rights, id: i64) -> Result<Applicati
         .application(&rights.application_scope(), ApplicationId(id))
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// One application with the batch it belongs to (what permission checks and scoring need).
+pub async fn get_with_batch(
+    state: &AppState,
+    rights: &Rights,
+    id: i64,
+) -> Result<(Application, Batch), AppError> {
+    let app = get(state, rights, id).await?;
+    let batch = super::batches::get(state, rights, app.batch_id.0).await?;
+    Ok((app, batch))
 }
 
 pub async fn create(
@@ -62,8 +73,7 @@ pub async fn submit(
     ctx: &RequestCtx,
     id: i64,
 ) -> Result<Application, AppError> {
-    let app = get(state, rights, id).await?;
-    let batch = super::batches::get(state, rights, app.batch_id.0).await?;
+    let (app, batch) = get_with_batch(state, rights, id).await?;
     let submitter = rights.perm_submit_application(&app, &batch)?;
     state
         .store()

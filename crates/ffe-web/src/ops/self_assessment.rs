@@ -6,11 +6,6 @@
 use ffe_score::{Answers, IndustryType, LedgerValues, Profile, Scorecard};
 use ffe_store::{Application, Batch, ProductionMode};
 
-use super::applications;
-use crate::error::AppError;
-use crate::state::AppState;
-use ffe_store::access::Rights;
-
 /// A scored application, with the stored answers that could not be scored (and why).
 pub struct SelfAssessment {
     pub scorecard: Scorecard,
@@ -79,16 +74,4 @@ pub fn assess(app: &Application, batch: &Batch) -> Result<SelfAssessment, Unscor
         scorecard: engine.score(&answers, &LedgerValues::new()),
         skipped,
     })
-}
-
-/// The application the caller may see, with its batch and self-assessment.
-pub async fn for_application(
-    state: &AppState,
-    rights: &Rights,
-    id: i64,
-) -> Result<(Application, Result<SelfAssessment, Unscorable>), AppError> {
-    let app = applications::get(state, rights, id).await?;
-    let batch = super::batches::get(state, rights, app.batch_id.0).await?;
-    let assessment = assess(&app, &batch);
-    Ok((app, assessment))
 }

@@ -145,8 +145,7 @@ pub async fn show(
     IdPath(id): IdPath,
 ) -> Result<Response, AppError> {
     let rights = &page.caller()?.rights;
-    let app = ops::applications::get(&state, rights, id).await?;
-    let batch = ops::batches::get(&state, rights, app.batch_id.0).await?;
+    let (app, batch) = ops::applications::get_with_batch(&state, rights, id).await?;
     let (score, unscorable) = match ops::self_assessment::assess(&app, &batch) {
         Ok(assessment) => (Some(score_view(&assessment)), None),
         Err(why) => {
